@@ -1,0 +1,278 @@
+/**
+ * Parsing at the edge: unknown data in, typed values or named errors out.
+ * Nothing here throws on data.
+ *
+ * @module
+ */
+import { either as E } from "fp-ts";
+import type * as z from "zod/mini";
+import { countryCodeHint } from "./country-codes";
+import {
+  describeValue,
+  type Issue,
+  type PathSegment,
+  type ValidationError,
+  validationError,
+} from "./errors";
+import { type City, CitySchema, type Topic, TopicSchema } from "./schemas";
+
+/** The deepest level of nesting in the model's shapes; deeper input is left to the schema. */
+const MAX_NULL_STRIPPING_DEPTH = 4;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `null` means "unknown" in much exported data (JSON from data frames, for
+ * one); the model spells unknown as an absent field. Drops null-valued keys of
+ * plain objects, copying keys with `defineProperty` so that an own `__proto__`
+ * key stays an ordinary key (and is then reported as an unknown field).
+ */
+function dropNulls(value: unknown, depth: number): unknown {
+  if (depth > MAX_NULL_STRIPPING_DEPTH || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (field === null) continue;
+    Object.defineProperty(out, key, {
+      value: dropNulls(field, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function isCountryPath(path: readonly PathSegment[]): boolean {
+  return path.length === 1 && path[0] === "country";
+}
+
+function enumMessage(values: readonly unknown[], input: unknown, path: readonly PathSegment[]) {
+  if (isCountryPath(path) && typeof input === "string") {
+    const hint = countryCodeHint(input);
+    const suggestion = hint === undefined ? "" : ` (did you mean "${hint}"?)`;
+    return `must be an ISO 3166-1 alpha-2 country code in upper case, such as "GB"; got ${describeValue(input)}${suggestion}`;
+  }
+  if (isCountryPath(path)) {
+    return `must be an ISO 3166-1 alpha-2 country code such as "GB"; got ${describeValue(input)}`;
+  }
+  return `must be one of ${values.map((value) => String(value)).join(", ")}; got ${describeValue(input)}`;
+}
+
+function typeName(expected: string): string {
+  if (expected === "int") return "a whole number";
+  if (expected === "object" || expected === "array") return `an ${expected}`;
+  return `a ${expected}`;
+}
+
+/** Turns one zod issue into the library's plain-language {@link Issue}s. */
+function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[] {
+  const path: PathSegment[] = [...base, ...(issue.path as PathSegment[])];
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined && path.length > 0) return [{ path, message: "is required" }];
+      if (isCountryPath(path)) return [{ path, message: enumMessage([], input, path) }];
+      return [
+        {
+          path,
+          message: `must be ${typeName(issue.expected)}; got ${describeValue(input)}`,
+        },
+      ];
+    case "invalid_value":
+      return [{ path, message: enumMessage(issue.values, input, path) }];
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: `is not a field of this record (unknown field "${key}")`,
+      }));
+    case "too_small": {
+      if (issue.origin === "array") {
+        return [{ path, message: "must list at least one value; omit the field when unknown" }];
+      }
+      if (issue.origin === "string") return [{ path, message: "must not be empty" }];
+      const bound = issue.inclusive ? "at least" : "greater than";
+      return [
+        { path, message: `must be ${bound} ${String(issue.minimum)}; got ${describeValue(input)}` },
+      ];
+    }
+    case "too_big": {
+      if (issue.origin === "string") {
+        return [{ path, message: `must be at most ${String(issue.maximum)} characters long` }];
+      }
+      const bound = issue.inclusive ? "at most" : "less than";
+      return [
+        { path, message: `must be ${bound} ${String(issue.maximum)}; got ${describeValue(input)}` },
+      ];
+    }
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** Runs a schema and rephrases its issues; custom refinements keep their own messages. */
+export function parseWithSchema<T>(
+  schema: z.ZodMiniType<T>,
+  input: unknown,
+  what: string,
+): E.Either<ValidationError, T> {
+  try {
+    const result = schema.safeParse(dropNulls(input, 0), { reportInput: true });
+    if (result.success) return E.right(result.data);
+    const issues = result.error.issues.flatMap((issue) => toIssues(issue, []));
+    const rooted = issues.map((issue) =>
+      issue.path.length === 0 && issue.message.startsWith("must be an object")
+        ? { path: issue.path, message: `must be ${what}; got ${describeValue(input)}` }
+        : issue,
+    );
+    return E.left(validationError(rooted));
+  } catch (cause) {
+    // Only exotic values get here (a proxy or getter that throws while read).
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return E.left(validationError([{ path: [], message: `could not be read: ${reason}` }]));
+  }
+}
+
+/**
+ * Validates unknown data as a {@link City}.
+ *
+ * Never throws. `null` fields count as absent (unknown). Unknown fields,
+ * wrong types, NaN, Infinity, negative or zero counts, unknown levels and
+ * codes that are not ISO 3166-1 alpha-2 each give an issue naming the field.
+ *
+ * @example
+ * import { either as E } from "fp-ts";
+ * const result = parseCity({ id: "gb-leeds", name: "Leeds", country: "UK" });
+ * if (E.isLeft(result)) console.log(result.left.issues[0]);
+ * // { path: ["country"], message: 'must be an ISO 3166-1 alpha-2 country code …; got "UK" (did you mean "GB"?)' }
+ * @category Parsing
+ */
+export function parseCity(input: unknown): E.Either<ValidationError, City> {
+  return parseWithSchema(CitySchema, input, "a city object");
+}
+
+/**
+ * Validates unknown data as a {@link Topic}. Never throws.
+ *
+ * @example
+ * parseTopic({ id: "t", name: "T", themes: ["climate"], internationalFacing: 2,
+ *   demands: { clout: 0, resources: 0, autonomy: 0 }, liberalNorms: 0, sensitivity: 0 });
+ * // Left: internationalFacing: must be at most 1; got 2
+ * @category Parsing
+ */
+export function parseTopic(input: unknown): E.Either<ValidationError, Topic> {
+  return parseWithSchema(TopicSchema, input, "a topic object");
+}
+
+/** A record of a batch that did not parse. @category Parsing */
+export interface RecordError {
+  /** Position of the record in the input array. */
+  readonly index: number;
+  /** The record's `id`, when it had a readable one. */
+  readonly id?: string;
+  /** What is wrong with it. */
+  readonly issues: readonly Issue[];
+}
+
+/** The outcome of a batch parse: the good records, and each bad one with its index. @category Parsing */
+export interface BatchResult<T> {
+  readonly valid: readonly T[];
+  readonly errors: readonly RecordError[];
+}
+
+function readableId(record: unknown): string | undefined {
+  if (!isPlainObject(record)) return undefined;
+  const id = record.id;
+  return typeof id === "string" && id.trim() !== "" ? id : undefined;
+}
+
+function parseBatch<T extends { readonly id: string }>(
+  input: unknown,
+  parse: (record: unknown) => E.Either<ValidationError, T>,
+  what: string,
+): BatchResult<T> {
+  if (!Array.isArray(input)) {
+    return {
+      valid: [],
+      errors: [
+        {
+          index: -1,
+          issues: [
+            { path: [], message: `must be an array of ${what}; got ${describeValue(input)}` },
+          ],
+        },
+      ],
+    };
+  }
+  const valid: T[] = [];
+  const errors: RecordError[] = [];
+  const firstIndexById = new Map<string, number>();
+  input.forEach((record, index) => {
+    const parsed = parse(record);
+    const id = readableId(record);
+    if (E.isLeft(parsed)) {
+      errors.push(
+        id === undefined
+          ? { index, issues: parsed.left.issues }
+          : { index, id, issues: parsed.left.issues },
+      );
+      return;
+    }
+    const first = firstIndexById.get(parsed.right.id);
+    if (first !== undefined) {
+      errors.push({
+        index,
+        id: parsed.right.id,
+        issues: [{ path: ["id"], message: `repeats the id of the record at index ${first}` }],
+      });
+      return;
+    }
+    firstIndexById.set(parsed.right.id, index);
+    valid.push(parsed.right);
+  });
+  return { valid, errors };
+}
+
+/** The outcome of {@link parseCities}. @category Parsing */
+export interface ParsedCities {
+  /** The records that are valid cities, in input order. */
+  readonly cities: readonly City[];
+  /** One entry per invalid record (and per repeated id), in input order. */
+  readonly errors: readonly RecordError[];
+}
+
+/**
+ * Validates an array of cities, keeping the good ones and reporting each bad
+ * one with its index, id (when readable) and field paths. A repeated `id` is
+ * an error on the later record. Never throws; input that is not an array gives
+ * one error with index `-1`.
+ *
+ * @example
+ * const { cities, errors } = parseCities(JSON.parse(text));
+ * for (const e of errors) console.error(`record ${e.index}: ${e.issues[0]?.message}`);
+ * @category Parsing
+ */
+export function parseCities(input: unknown): ParsedCities {
+  const { valid, errors } = parseBatch(input, parseCity, "cities");
+  return { cities: valid, errors };
+}
+
+/** The outcome of {@link parseTopics}. @category Parsing */
+export interface ParsedTopics {
+  readonly topics: readonly Topic[];
+  readonly errors: readonly RecordError[];
+}
+
+/**
+ * Validates an array of topics, like {@link parseCities}.
+ *
+ * @category Parsing
+ */
+export function parseTopics(input: unknown): ParsedTopics {
+  const { valid, errors } = parseBatch(input, parseTopic, "topics");
+  return { topics: valid, errors };
+}

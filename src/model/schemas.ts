@@ -1,0 +1,207 @@
+/**
+ * zod schemas for the model's input shapes, and the types inferred from them.
+ *
+ * Written with `zod/mini`, whose functional API tree-shakes: a bundle that
+ * parses cities carries a few kilobytes of zod, not the whole library.
+ *
+ * Every field is optional except identity (`id`, `name`, `country`): an absent
+ * field means "unknown", and the scoring treats unknown as a state of its own
+ * (an interval), never as a default. Objects are strict: a misspelt field
+ * (`"regim"`) is an error, not a silently unknown value.
+ *
+ * @module
+ */
+import * as z from "zod/mini";
+import { COUNTRY_CODES } from "./country-codes";
+import {
+  AUTONOMIES,
+  INCOME_TIERS,
+  INTERNATIONAL_ROLES,
+  NATIONAL_TIERS,
+  REGIMES,
+  THEMES,
+} from "./taxonomy";
+
+/** Longest id or name accepted, in UTF-16 code units: long enough for any real name. */
+const MAX_TEXT_LENGTH = 200;
+
+const text = z.string().check(
+  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
+  z.maxLength(MAX_TEXT_LENGTH),
+);
+
+const countryCode = z.enum(COUNTRY_CODES);
+
+/** A count of people: a whole number of at least 1 (GeoNames' 0 means "unknown": omit it). */
+const headcount = z.int().check(z.positive());
+
+/** An amount of US dollars: finite and above 0. */
+const usd = z.number().check(z.positive());
+
+/** A degree on the model's 0..1 scales. */
+const unit = z.number().check(z.gte(0), z.lte(1));
+
+const theme = z.enum(THEMES);
+
+function firstDuplicate(values: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+  }
+  return undefined;
+}
+
+/** A non-empty list of distinct themes. */
+const themeList = z.readonly(
+  z.array(theme).check(
+    z.minLength(1),
+    z.refine((values) => firstDuplicate(values) === undefined, {
+      error: (issue) => `lists "${firstDuplicate(issue.input as string[])}" twice`,
+    }),
+  ),
+);
+
+/** zod schema of a city's mayoral outlook (area 1). @category Schemas */
+export const OutlookSchema = z.readonly(
+  z.strictObject({
+    internationalRole: z.optional(z.enum(INTERNATIONAL_ROLES)),
+    priorities: z.optional(themeList),
+  }),
+);
+
+/** zod schema of a city's resources and clout (area 2). @category Schemas */
+export const ResourcesSchema = z.readonly(
+  z.strictObject({
+    nationalTier: z.optional(z.enum(NATIONAL_TIERS)),
+    incomeTier: z.optional(z.enum(INCOME_TIERS)),
+    metroGdpUsd: z.optional(usd),
+    budgetUsd: z.optional(usd),
+    internationalOffice: z.optional(z.boolean()),
+  }),
+);
+
+/** zod schema of a city's national governance context (area 3). @category Schemas */
+export const GovernanceSchema = z.readonly(
+  z.strictObject({
+    autonomy: z.optional(z.enum(AUTONOMIES)),
+    regime: z.optional(z.enum(REGIMES)),
+  }),
+);
+
+/**
+ * zod schema of a {@link City}. Prefer {@link parseCity}, which turns zod's
+ * issues into a {@link ValidationError} with plain messages.
+ *
+ * @category Schemas
+ */
+export const CitySchema = z.readonly(
+  z.strictObject({
+    id: text,
+    name: text,
+    country: countryCode,
+    population: z.optional(headcount),
+    metroPopulation: z.optional(headcount),
+    outlook: z.optional(OutlookSchema),
+    resources: z.optional(ResourcesSchema),
+    governance: z.optional(GovernanceSchema),
+  }),
+);
+
+const byIncome = z.readonly(
+  z.strictObject({
+    low: unit,
+    "lower-middle": unit,
+    "upper-middle": unit,
+    high: unit,
+  }),
+);
+
+const byTier = z.readonly(
+  z.strictObject({
+    primary: unit,
+    secondary: unit,
+    tertiary: unit,
+    local: unit,
+  }),
+);
+
+/** zod schema of what a topic demands of a city, each 0..1. @category Schemas */
+export const DemandsSchema = z.readonly(
+  z.strictObject({
+    clout: unit,
+    resources: unit,
+    autonomy: unit,
+  }),
+);
+
+/** zod schema of a topic's salience tables. @category Schemas */
+export const SalienceSchema = z.readonly(
+  z.strictObject({
+    byIncome: z.optional(byIncome),
+    byTier: z.optional(byTier),
+  }),
+);
+
+/**
+ * zod schema of a {@link Topic}. Prefer {@link parseTopic}.
+ *
+ * @category Schemas
+ */
+export const TopicSchema = z.readonly(
+  z.strictObject({
+    id: text,
+    name: text,
+    description: z.optional(z.string().check(z.maxLength(2000))),
+    themes: themeList,
+    internationalFacing: unit,
+    demands: DemandsSchema,
+    liberalNorms: unit,
+    sensitivity: unit,
+    salience: z.optional(SalienceSchema),
+  }),
+);
+
+/**
+ * A city as the model sees it: identity plus the three areas of difference.
+ * Every field but `id`, `name` and `country` may be absent, meaning unknown.
+ *
+ * @example
+ * const manchester: City = {
+ *   id: "gb-manchester",
+ *   name: "Manchester",
+ *   country: "GB",
+ *   outlook: { internationalRole: "pragmatic", priorities: ["economic-development", "climate"] },
+ *   resources: { nationalTier: "secondary", incomeTier: "high" },
+ *   governance: { autonomy: "intermediate", regime: "liberal-democracy" },
+ * };
+ * @category Model
+ */
+export type City = z.output<typeof CitySchema>;
+/** Area 1 of a {@link City}. @category Model */
+export type Outlook = z.output<typeof OutlookSchema>;
+/** Area 2 of a {@link City}. @category Model */
+export type Resources = z.output<typeof ResourcesSchema>;
+/** Area 3 of a {@link City}. @category Model */
+export type Governance = z.output<typeof GovernanceSchema>;
+
+/**
+ * An international engagement topic and what it asks of a city.
+ *
+ * @example
+ * const topic: Topic = {
+ *   id: "trade-stance",
+ *   name: "Public stance on trade policy",
+ *   themes: ["trade", "economic-development"],
+ *   internationalFacing: 0.9,
+ *   demands: { clout: 0.9, resources: 0.4, autonomy: 0.3 },
+ *   liberalNorms: 0.2,
+ *   sensitivity: 0.3,
+ * };
+ * @category Model
+ */
+export type Topic = z.output<typeof TopicSchema>;
+/** What a {@link Topic} demands of a city. @category Model */
+export type Demands = z.output<typeof DemandsSchema>;
+/** Who a {@link Topic} speaks to most. @category Model */
+export type Salience = z.output<typeof SalienceSchema>;

@@ -1,0 +1,100 @@
+/** fast-check arbitraries for valid model values. */
+import fc from "fast-check";
+import {
+  AUTONOMIES,
+  type City,
+  COUNTRY_CODES,
+  INCOME_TIERS,
+  INTERNATIONAL_ROLES,
+  NATIONAL_TIERS,
+  REGIMES,
+  THEMES,
+  type Topic,
+} from "../../src/index";
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
+const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== "");
+const themes = fc.uniqueArray(fc.constantFrom(...THEMES), { minLength: 1, maxLength: 5 });
+
+export const arbitraryCity: fc.Arbitrary<City> = fc.record(
+  {
+    id: text,
+    name: text,
+    country: fc.constantFrom(...COUNTRY_CODES),
+    population: fc.integer({ min: 1, max: 40_000_000 }),
+    metroPopulation: fc.integer({ min: 1, max: 40_000_000 }),
+    outlook: fc.record(
+      { internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES), priorities: themes },
+      { requiredKeys: [] },
+    ),
+    resources: fc.record(
+      {
+        nationalTier: fc.constantFrom(...NATIONAL_TIERS),
+        incomeTier: fc.constantFrom(...INCOME_TIERS),
+        metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
+        budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
+        internationalOffice: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+    governance: fc.record(
+      { autonomy: fc.constantFrom(...AUTONOMIES), regime: fc.constantFrom(...REGIMES) },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: ["id", "name", "country"] },
+);
+
+/** A city with every field known. */
+export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record({
+  id: text,
+  name: text,
+  country: fc.constantFrom(...COUNTRY_CODES),
+  outlook: fc.record({
+    internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES),
+    priorities: themes,
+  }),
+  resources: fc.record({
+    nationalTier: fc.constantFrom(...NATIONAL_TIERS),
+    incomeTier: fc.constantFrom(...INCOME_TIERS),
+    metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
+    budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
+    internationalOffice: fc.boolean(),
+  }),
+  governance: fc.record({
+    autonomy: fc.constantFrom(...AUTONOMIES),
+    regime: fc.constantFrom(...REGIMES),
+  }),
+});
+
+const table = <K extends string>(keys: readonly K[]) =>
+  fc
+    .tuple(...keys.map(() => unit))
+    .map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Record<K, number>);
+
+export const arbitraryTopic: fc.Arbitrary<Topic> = fc.record(
+  {
+    id: text,
+    name: text,
+    themes,
+    internationalFacing: unit,
+    demands: fc.record({ clout: unit, resources: unit, autonomy: unit }),
+    liberalNorms: unit,
+    sensitivity: unit,
+    salience: fc.record(
+      { byIncome: table(INCOME_TIERS), byTier: table(NATIONAL_TIERS) },
+      { requiredKeys: [] },
+    ),
+  },
+  {
+    requiredKeys: [
+      "id",
+      "name",
+      "themes",
+      "internationalFacing",
+      "demands",
+      "liberalNorms",
+      "sensitivity",
+    ],
+  },
+);
