@@ -1,0 +1,107 @@
+/**
+ * city-difference: model how cities differ in international engagement, and
+ * score how relevant an engagement topic is to a city, explainably.
+ *
+ * @packageDocumentation
+ */
+export { CATALOG, catalogTopic } from "./catalog/topics";
+export {
+  C40_MEGACITY_CRITERIA,
+  type C40Category,
+  type C40Facts,
+  c40Category,
+} from "./classify/c40";
+export {
+  classifyIncomeTier,
+  INCOME_THRESHOLDS,
+  type IncomeThresholds,
+  LATEST_INCOME_FISCAL_YEAR,
+} from "./classify/income-tier";
+export { liberalAlignment } from "./classify/liberal-alignment";
+export {
+  classifyNationalTiers,
+  DEFAULT_NATIONAL_TIER_OPTIONS,
+  type NationalTierAssignment,
+  type NationalTierOptions,
+  type NationalTiers,
+  type PlaceInput,
+} from "./classify/national-tiers";
+export { COUNTRY_CODES, type CountryCode, isCountryCode } from "./model/country-codes";
+export {
+  formatPath,
+  formatValidationError,
+  type Issue,
+  type PathSegment,
+  type ValidationError,
+} from "./model/errors";
+export {
+  type BatchResult,
+  type ParsedCities,
+  type ParsedTopics,
+  parseCities,
+  parseCity,
+  parseTopic,
+  parseTopics,
+  type RecordError,
+} from "./model/parse";
+export {
+  type City,
+  CitySchema,
+  type Demands,
+  DemandsSchema,
+  type Governance,
+  GovernanceSchema,
+  type Outlook,
+  OutlookSchema,
+  type Resources,
+  ResourcesSchema,
+  type Salience,
+  SalienceSchema,
+  type Topic,
+  TopicSchema,
+} from "./model/schemas";
+export * from "./model/taxonomy";
+export {
+  type Aggregation,
+  DEFAULT_GATES,
+  DEFAULT_WEIGHTS,
+  FACTORS,
+  type FactorName,
+  GATE_FIELDS,
+  GATE_TOPIC_ATTRIBUTES,
+  type Gate,
+  type GateField,
+  type GateTopicAttribute,
+  RELEVANCE_BANDS,
+  type ResolvedOptions,
+  type ScorerOptions,
+} from "./score/options";
+export {
+  AUTONOMY_POSITION,
+  BUDGET_GOALPOSTS,
+  CLOUT_POSITION,
+  demandFit,
+  type Goalposts,
+  MEANS_POSITION,
+  METRO_GDP_GOALPOSTS,
+  PRIORITY_FLOOR,
+  REGIME_POSITION,
+  ROLE_POSITION,
+} from "./score/reference";
+export {
+  type AppliedGate,
+  createScorer,
+  DEFAULT_SCORER,
+  type FactorResult,
+  type RankedRelevance,
+  type Relevance,
+  rankCities,
+  rankStability,
+  rankTopics,
+  type ScoreMatrix,
+  type Scorer,
+  scoreMatrix,
+  scoreRelevance,
+} from "./score/scorer";
+export type { RankStability, RankStabilityOptions } from "./score/stability";
+export { MODEL_VERSION } from "./score/version";

@@ -1,0 +1,253 @@
+/**
+ * Plain-language reasons for a score: one sentence per factor and per gate,
+ * each naming the city's attribute and the topic's demand, most influential
+ * first.
+ *
+ * @module
+ */
+import type { City, Topic } from "../model/schemas";
+import { levelLabel, THEME_LEVELS, type Theme } from "../model/taxonomy";
+import type { FactorName, ResolvedOptions } from "./options";
+import type { AppliedGate, FactorResult } from "./scorer";
+
+/** A factor counts as supporting a topic from 0.6 and as weighing against it below 0.4. */
+const SUPPORTS = 0.6;
+const HINDERS = 0.4;
+
+const fmt = (x: number) => x.toFixed(2);
+
+function themeLabel(theme: Theme): string {
+  return (THEME_LEVELS.find((level) => level.id === theme)?.label ?? theme).toLowerCase();
+}
+
+function listThemes(themes: readonly Theme[]): string {
+  const labels = themes.map(themeLabel);
+  if (labels.length <= 1) return labels.join("");
+  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+}
+
+/** "the topic's first theme", as a short subject for "attention on …". */
+function subject(topic: Topic): string {
+  return themeLabel(topic.themes[0] as Theme);
+}
+
+const ROLE_PHRASE = {
+  inward: "inward-looking mayor",
+  skeptical: "skeptical mayor",
+  pragmatic: "pragmatic mayor",
+  committed: "internationally committed mayor",
+} as const;
+
+const AUTONOMY_PHRASE = {
+  centralized: "a centralized national system",
+  intermediate: "a national system that delegates some authority",
+  decentralized: "a decentralized national system",
+} as const;
+
+const REGIME_PHRASE = {
+  "closed-autocracy": "a closed autocracy",
+  "electoral-autocracy": "an electoral autocracy",
+  "electoral-democracy": "an electoral democracy",
+  "liberal-democracy": "a liberal democracy",
+} as const;
+
+const TIER_PLURAL = {
+  primary: "primary cities",
+  secondary: "secondary cities",
+  tertiary: "tertiary cities",
+  local: "local places",
+} as const;
+
+const INCOME_PHRASE = {
+  low: "a low-income country",
+  "lower-middle": "a lower-middle-income country",
+  "upper-middle": "an upper-middle-income country",
+  high: "a high-income country",
+} as const;
+
+function article(label: string): string {
+  return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
+}
+
+function range(f: FactorResult): string {
+  return `${fmt(f.low)} to ${fmt(f.high)}`;
+}
+
+function outlookReason(city: City, topic: Topic, f: FactorResult): string {
+  const facing = `international facing ${fmt(topic.internationalFacing)}`;
+  const role = city.outlook?.internationalRole;
+  if (role === undefined) {
+    return `${city.name}'s mayoral outlook is unknown; for this topic (${facing}) the outlook factor could be ${range(f)}.`;
+  }
+  const mayor = `${city.name}'s ${ROLE_PHRASE[role]}`;
+  if (topic.internationalFacing < 0.3) {
+    return `This topic is mostly domestic (${facing}), so ${mayor}'s view of an international role matters little.`;
+  }
+  if (f.value >= SUPPORTS) {
+    return `${mayor} sees the international role this outward-facing topic needs (${facing}).`;
+  }
+  if (f.value < HINDERS) {
+    return `${mayor} sees little international role, and this topic is outward-facing (${facing}).`;
+  }
+  return `${mayor} is a partial match for this topic's outward reach (${facing}).`;
+}
+
+function salienceReason(city: City, topic: Topic, f: FactorResult): string {
+  const income = city.resources?.incomeTier;
+  const tier = city.resources?.nationalTier;
+  const clauses: { strength: number; text: string }[] = [];
+  const byIncome = topic.salience?.byIncome;
+  const byTier = topic.salience?.byTier;
+  const speaks = (v: number) => (v >= 0.75 ? "strongly" : v >= 0.5 ? "moderately" : "little");
+  if (byIncome !== undefined && income !== undefined) {
+    const v = byIncome[income];
+    clauses.push({
+      strength: Math.abs(v - 0.5),
+      text: `speaks ${speaks(v)} to cities in ${INCOME_PHRASE[income]} like ${city.name} (salience ${fmt(v)})`,
+    });
+  }
+  if (byTier !== undefined && tier !== undefined) {
+    const v = byTier[tier];
+    clauses.push({
+      strength: Math.abs(v - 0.5),
+      text: `speaks ${speaks(v)} to ${TIER_PLURAL[tier]} like ${city.name} (salience ${fmt(v)})`,
+    });
+  }
+  clauses.sort((a, b) => b.strength - a.strength);
+  const first = clauses[0]?.text;
+  const priorities = city.outlook?.priorities;
+  let prioritiesClause: string;
+  if (priorities === undefined) {
+    prioritiesClause = `${city.name}'s priorities are unknown`;
+  } else {
+    const served = topic.themes.filter((theme) => priorities.includes(theme));
+    prioritiesClause =
+      served.length > 0
+        ? `it serves ${city.name}'s stated ${served.length > 1 ? "priorities" : "priority"} of ${listThemes(served)}`
+        : `it touches none of ${city.name}'s stated priorities (${listThemes(priorities)})`;
+  }
+  const unknownParts =
+    (byIncome !== undefined && income === undefined) ||
+    (byTier !== undefined && tier === undefined);
+  const tail = f.known ? "" : `; salience could be ${range(f)}`;
+  const lead = first === undefined ? "" : `The topic ${first}, and `;
+  const body =
+    first === undefined
+      ? `${prioritiesClause.charAt(0).toUpperCase()}${prioritiesClause.slice(1)}`
+      : prioritiesClause;
+  const incomplete =
+    unknownParts && first === undefined ? ` (its income tier or national tier is unknown)` : "";
+  return `${lead}${body}${incomplete}${tail}.`;
+}
+
+function capacityReason(city: City, topic: Topic, f: FactorResult): string {
+  const tier = city.resources?.nationalTier;
+  const income = city.resources?.incomeTier;
+  const clout = `clout ${fmt(topic.demands.clout)}`;
+  const resources = `resources ${fmt(topic.demands.resources)}`;
+  const means =
+    income === undefined ? "means of unknown size" : `the means of ${INCOME_PHRASE[income]}`;
+  const aboutClout = topic.demands.clout >= topic.demands.resources;
+  if (aboutClout) {
+    if (tier === undefined) {
+      return `${city.name}'s place in its national urban hierarchy is unknown; for this topic (${clout}) capacity could be ${range(f)}.`;
+    }
+    if (tier === "primary") {
+      return `As a primary city, ${city.name} has the clout to command national attention on ${subject(topic)} (${clout}).`;
+    }
+    return `As ${article(levelLabel("nationalTier", tier).toLowerCase())}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
+  }
+  if (f.value >= SUPPORTS) {
+    return `With ${means}, ${city.name} can follow through on what this topic asks (${resources}).`;
+  }
+  return `With ${means}, ${city.name} may struggle to follow through on what this topic asks (${resources}).`;
+}
+
+function authorityReason(city: City, topic: Topic, f: FactorResult): string {
+  const autonomy = city.governance?.autonomy;
+  const demand = `autonomy ${fmt(topic.demands.autonomy)}`;
+  if (autonomy === undefined) {
+    return `How much authority ${city.name}'s national system delegates is unknown; for this topic (${demand}) authority could be ${range(f)}.`;
+  }
+  const need =
+    topic.demands.autonomy >= 0.7 ? "much" : topic.demands.autonomy >= 0.4 ? "some" : "little";
+  const verdict = f.value >= SUPPORTS ? "enough" : f.value < HINDERS ? "too little" : "only part";
+  return `In ${AUTONOMY_PHRASE[autonomy]}, ${city.name} has ${verdict} of the delegated authority this topic needs (${need}: ${demand}).`;
+}
+
+function valuesReason(city: City, topic: Topic, f: FactorResult): string {
+  const regime = city.governance?.regime;
+  const norms = `liberal norms ${fmt(topic.liberalNorms)}, sensitivity ${fmt(topic.sensitivity)}`;
+  if (regime === undefined) {
+    return `${city.name}'s national regime is unknown; for this topic (${norms}) the values fit could be ${range(f)}.`;
+  }
+  const fitWord =
+    f.value >= SUPPORTS ? "fits" : f.value < HINDERS ? "fits poorly with" : "fits only partly with";
+  return `This topic (${norms}) ${fitWord} the national political values of ${REGIME_PHRASE[regime]}, ${city.name}'s context.`;
+}
+
+const REASONS: Readonly<Record<FactorName, (city: City, topic: Topic, f: FactorResult) => string>> =
+  {
+    outlook: outlookReason,
+    salience: salienceReason,
+    capacity: capacityReason,
+    authority: authorityReason,
+    values: valuesReason,
+  };
+
+/** The level label a gate's `{level}` placeholder stands for. */
+function gateLevelLabel(city: City, field: string): string {
+  const value =
+    field === "outlook.internationalRole"
+      ? city.outlook?.internationalRole
+      : field === "resources.nationalTier"
+        ? city.resources?.nationalTier
+        : field === "resources.incomeTier"
+          ? city.resources?.incomeTier
+          : field === "governance.autonomy"
+            ? city.governance?.autonomy
+            : city.governance?.regime;
+  return value === undefined ? "unknown" : value.replace(/-/g, " ");
+}
+
+/**
+ * The reasons of a relevance, most influential first: gates that surely
+ * apply, then factors ordered by influence, then gates that may apply. A
+ * factor's influence is its weight times how far this city's value moves it
+ * from `typical`, its value for a city of which nothing is known (every level
+ * equally likely); for a factor with unknown inputs, at least half its range.
+ * So what sets this city apart on this topic comes first, not what every city
+ * shares.
+ */
+export function explain(
+  city: City,
+  topic: Topic,
+  factors: Readonly<Record<FactorName, FactorResult>>,
+  typical: Readonly<Record<FactorName, number>>,
+  gates: readonly AppliedGate[],
+  options: ResolvedOptions,
+): string[] {
+  const gateText = (applied: AppliedGate) => {
+    const gate = options.gates.find((g) => g.id === applied.id);
+    if (gate === undefined) return "";
+    const text = gate.reason
+      .replaceAll("{city}", city.name)
+      .replaceAll("{level}", gateLevelLabel(city, gate.field));
+    return applied.certain
+      ? `${text} (cap ${fmt(gate.cap)})`
+      : `If ${gate.field.split(".")[1]} turns out to be ${gate.levels.join(" or ").replace(/-/g, " ")}, the score would be capped at ${fmt(gate.cap)} (${gate.id}).`;
+  };
+  const influence = (name: FactorName) => {
+    const f = factors[name];
+    const moved = Math.abs(f.value - typical[name]);
+    return f.weight * (f.known ? moved : Math.max(moved, (f.high - f.low) / 2));
+  };
+  const ordered = (Object.keys(REASONS) as FactorName[])
+    .filter((name) => factors[name].weight > 0)
+    .sort((a, b) => influence(b) - influence(a));
+  return [
+    ...gates.filter((g) => g.certain).map(gateText),
+    ...ordered.map((name) => REASONS[name](city, topic, factors[name])),
+    ...gates.filter((g) => !g.certain).map(gateText),
+  ].filter((text) => text !== "");
+}
