@@ -3,7 +3,11 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library: main entry and the places subpath, for Node and bundlers.
-    entry: { index: "src/index.ts", places: "src/places/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      places: "src/places/index.ts",
+      countries: "src/countries/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

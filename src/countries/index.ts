@@ -1,0 +1,129 @@
+/**
+ * Country reference data: for every economy the World Bank classifies, its
+ * income group (FY2026), its V-Dem regime category (2024), its state structure
+ * and the autonomy level the model derives from them. Facts only: a value no
+ * source gives is absent, never guessed.
+ *
+ * Its own subpath (`city-difference/countries`), so that bundles that do not
+ * use it do not carry it.
+ *
+ * @example
+ * import { countryProfile } from "city-difference/countries";
+ * countryProfile("DE");
+ * // { code: "DE", name: "Germany", incomeTier: "high", regime: "liberal-democracy",
+ * //   regimeYear: 2024, stateStructure: "federal", autonomy: "decentralized", … }
+ *
+ * @packageDocumentation
+ */
+import type { CountryCode } from "../model/country-codes";
+import type { Autonomy, IncomeTier, Regime } from "../model/taxonomy";
+import { COUNTRY_ROWS } from "./data";
+import type { StateSource } from "./sources";
+
+export { SOURCES, type Source, type StateSource } from "./sources";
+
+/**
+ * How a country's state is structured, as its sources describe it.
+ *
+ * - `federal`: a federation (Forum of Federations).
+ * - `unitary`: a unitary state.
+ * - `unitary-devolved`: a unitary state with devolved legislatures (the UK).
+ * - `regionalized`: a unitary state with constitutionally strong regions (Italy).
+ * - `dependency`: a territory under another state's sovereignty (Puerto Rico, Hong Kong…).
+ *
+ * @category Countries
+ */
+export type StateStructure =
+  | "federal"
+  | "unitary"
+  | "unitary-devolved"
+  | "regionalized"
+  | "dependency";
+
+/** One economy's reference facts. @category Countries */
+export interface CountryProfile {
+  readonly code: CountryCode;
+  readonly name: string;
+  /** World Bank income group, FY2026; absent where the World Bank left it unclassified (Ethiopia, Venezuela). */
+  readonly incomeTier?: IncomeTier;
+  /** V-Dem Regimes of the World category; absent for the small states V-Dem does not code. */
+  readonly regime?: Regime;
+  /** The year the regime category describes. */
+  readonly regimeYear?: number;
+  readonly stateStructure?: StateStructure;
+  /** Where the state structure comes from. */
+  readonly stateSources?: readonly StateSource[];
+  /** The model's autonomy level, from {@link autonomyOf}; absent when an input is. */
+  readonly autonomy?: Autonomy;
+  /** Conflicts between sources and other remarks. */
+  readonly note?: string;
+}
+
+/**
+ * The model's `autonomy` level from a country's state structure (formal
+ * authority) and regime (informal authority), the two sides the essay names
+ * (Sam Tabory, "Difference in city diplomacy": "authority, both formal and
+ * informal").
+ *
+ * | state structure | democracy (electoral or liberal) | autocracy (electoral or closed) |
+ * |---|---|---|
+ * | federal | decentralized | intermediate |
+ * | unitary-devolved, regionalized | intermediate | centralized |
+ * | unitary | intermediate | centralized |
+ * | dependency | absent | absent |
+ *
+ * A federation divides sovereignty, and with it the room for local
+ * self-government, but an autocracy concentrates informal authority whatever
+ * the constitution says; a unitary state keeps formal authority at the centre,
+ * and only a democracy lets cities use what is delegated independently. A
+ * dependency's autonomy is set by its sovereign, so it is left unknown.
+ *
+ * Limits: the mapping cannot see differences among unitary democracies, such
+ * as the strong local self-government of the Nordic states measured by the
+ * Local Autonomy Index (Ladner, Keuffer and Baldersheim 2016); set `autonomy`
+ * on a city by hand where you know better.
+ *
+ * @example
+ * autonomyOf("federal", "liberal-democracy");   // "decentralized"
+ * autonomyOf("unitary", "closed-autocracy");    // "centralized"
+ * autonomyOf("unitary", undefined);             // undefined
+ * @category Countries
+ */
+export function autonomyOf(
+  structure: StateStructure | undefined,
+  regime: Regime | undefined,
+): Autonomy | undefined {
+  if (structure === undefined || regime === undefined || structure === "dependency")
+    return undefined;
+  const democracy = regime === "electoral-democracy" || regime === "liberal-democracy";
+  if (structure === "federal") return democracy ? "decentralized" : "intermediate";
+  return democracy ? "intermediate" : "centralized";
+}
+
+/**
+ * Every economy of the reference table, sorted by code: the 217 economies of
+ * the World Bank's FY2026 classification that have an ISO 3166-1 alpha-2 code
+ * (all but the Channel Islands), Kosovo as `XK`.
+ *
+ * @category Countries
+ */
+export const COUNTRIES: readonly CountryProfile[] = COUNTRY_ROWS.map((row) => {
+  const autonomy = autonomyOf(row.stateStructure, row.regime);
+  return autonomy === undefined ? row : { ...row, autonomy };
+});
+
+const BY_CODE = new Map<string, CountryProfile>(
+  COUNTRIES.map((country) => [country.code, country]),
+);
+
+/**
+ * The reference facts of a country, or `undefined` when the table has none
+ * (a code the World Bank does not classify, such as Antarctica).
+ *
+ * @example
+ * countryProfile("GB")?.regime; // "electoral-democracy" (V-Dem, 2024)
+ * @category Countries
+ */
+export function countryProfile(code: string): CountryProfile | undefined {
+  return BY_CODE.get(code);
+}

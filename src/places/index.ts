@@ -1,0 +1,303 @@
+/**
+ * Real places out of the box: a gazetteer of the world's places of 100,000
+ * people or more (GeoNames, CC BY 4.0), with their national tiers, and
+ * `cityFromPlace`, which builds a `City` profile from it and from the country
+ * reference data.
+ *
+ * Its own subpath (`city-difference/places`), so that bundles that do not use
+ * it do not carry it.
+ *
+ * @example
+ * import { cityFromPlace } from "city-difference/places";
+ * import { scoreRelevance, catalogTopic } from "city-difference";
+ * const manchester = cityFromPlace("Manchester, GB");
+ * // Right({ id: "geonames:2643123", name: "Manchester", country: "GB", population: 395515,
+ * //   resources: { nationalTier: "secondary", incomeTier: "high" },
+ * //   governance: { autonomy: "intermediate", regime: "electoral-democracy" } })
+ *
+ * @packageDocumentation
+ */
+import { either as E } from "fp-ts";
+import * as z from "zod/mini";
+import { countryProfile } from "../countries/index";
+import { type CountryCode, countryCodeHint, isCountryCode } from "../model/country-codes";
+import type { ValidationError } from "../model/errors";
+import { parseWithSchema } from "../model/parse";
+import type { City } from "../model/schemas";
+import { NATIONAL_TIERS, type NationalTier } from "../model/taxonomy";
+import { PLACE_ROWS, SECTION_ROWS } from "./data";
+
+export {
+  autonomyOf,
+  COUNTRIES,
+  type CountryProfile,
+  countryProfile,
+  SOURCES,
+  type Source,
+  type StateSource,
+  type StateStructure,
+} from "../countries/index";
+
+/** A place of the gazetteer. @category Places */
+export interface Place {
+  /** The GeoNames id. */
+  readonly id: number;
+  readonly name: string;
+  readonly country: CountryCode;
+  /** City proper, as GeoNames gives it. */
+  readonly population: number;
+  /** From `classifyNationalTiers` over every GeoNames place of the country. */
+  readonly nationalTier: NationalTier;
+}
+
+/**
+ * Every GeoNames place of 100,000 people or more, largest first (4,043
+ * places). Sections of larger places (GeoNames `PPLX`, and places inside a
+ * place at least three times as populous, such as London's boroughs) are left
+ * out; docs/places.md says how.
+ *
+ * @category Places
+ */
+export const PLACES: readonly Place[] = PLACE_ROWS.map(([id, name, country, population, tier]) => ({
+  id,
+  name,
+  country: country as CountryCode,
+  population,
+  nationalTier: NATIONAL_TIERS[tier] as NationalTier,
+}));
+
+/** A place named in an error: enough to tell candidates apart. @category Places */
+export type PlaceSummary = Place;
+
+/** No place matches the query. @category Places */
+export interface PlaceNotFound {
+  readonly _tag: "PlaceNotFound";
+  readonly query: string;
+  readonly message: string;
+}
+
+/** Several places match the query; say which (by country or GeoNames id). @category Places */
+export interface AmbiguousPlace {
+  readonly _tag: "AmbiguousPlace";
+  readonly query: string;
+  readonly message: string;
+  /** The matching places, largest first. */
+  readonly candidates: readonly PlaceSummary[];
+}
+
+/** Why {@link cityFromPlace} could not return a city. @category Places */
+export type PlaceLookupError = PlaceNotFound | AmbiguousPlace | ValidationError;
+
+/** A structured place query. @category Places */
+export interface PlaceQuery {
+  /** The place's name; accents, case and punctuation are ignored. */
+  readonly name?: string | undefined;
+  /** An ISO 3166-1 alpha-2 code to narrow the search (`UK` is read as `GB`). */
+  readonly country?: string | undefined;
+  /** A GeoNames id. */
+  readonly id?: number | undefined;
+}
+
+/** Lower case, without accents, apostrophes or hyphens, spaces collapsed. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’`‘]/g, "")
+    .replace(/[-‐–.]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const NORMALIZED = PLACES.map((place) => normalizeName(place.name));
+const BY_ID = new Map(PLACES.map((place) => [place.id, place]));
+
+const QuerySchema = z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  country: z.optional(z.string().check(z.minLength(2), z.maxLength(3))),
+  id: z.optional(z.int().check(z.positive())),
+});
+
+/** Reads "Manchester, GB", "Manchester", "geonames:2643123" or "2643123". */
+function parseQueryString(query: string): PlaceQuery {
+  const text = query.trim();
+  const id = /^(?:geonames:)?(\d+)$/i.exec(text);
+  if (id) return { id: Number(id[1]) };
+  const comma = text.lastIndexOf(",");
+  if (comma > 0) {
+    const country = text.slice(comma + 1).trim();
+    if (/^[A-Za-z]{2,3}$/.test(country)) return { name: text.slice(0, comma).trim(), country };
+  }
+  return { name: text };
+}
+
+function describeQuery(query: PlaceQuery): string {
+  if (query.id !== undefined) return `geonames:${query.id}`;
+  return query.country === undefined ? `${query.name}` : `${query.name}, ${query.country}`;
+}
+
+function describePlace(place: Place): string {
+  return `${place.name}, ${place.country} (population ${place.population.toLocaleString("en")}, ${place.nationalTier}) geonames:${place.id}`;
+}
+
+/**
+ * The places matching a query, largest first: by GeoNames id; else places
+ * whose name equals the query's (ignoring accents, case and punctuation),
+ * optionally in one country; else places whose name starts with it ("New
+ * York" finds "New York City"). Returns `[]` when none match.
+ *
+ * @example
+ * findPlaces({ name: "Manchester" }).map((p) => p.country); // ["GB", "US"]
+ * @category Places
+ */
+export function findPlaces(query: PlaceQuery): readonly Place[] {
+  if (query.id !== undefined) {
+    const place = BY_ID.get(query.id);
+    return place === undefined ? [] : [place];
+  }
+  if (query.name === undefined) return [];
+  const wanted = normalizeName(query.name);
+  const country = query.country === undefined ? undefined : countryCodeHint(query.country);
+  if (query.country !== undefined && country === undefined) return [];
+  const inCountry = (i: number) => country === undefined || PLACES[i]?.country === country;
+  const exact: Place[] = [];
+  const prefixed: Place[] = [];
+  NORMALIZED.forEach((name, i) => {
+    if (!inCountry(i)) return;
+    if (name === wanted) exact.push(PLACES[i] as Place);
+    else if (name.startsWith(`${wanted} `)) prefixed.push(PLACES[i] as Place);
+  });
+  return exact.length > 0 ? exact : prefixed;
+}
+
+/** A section of a larger place that the query names, if any (a hint for "not found"). */
+function sectionNamed(
+  query: PlaceQuery,
+): { name: string; country: string; host: Place } | undefined {
+  if (query.name === undefined) return undefined;
+  const wanted = normalizeName(query.name);
+  const country = query.country === undefined ? undefined : countryCodeHint(query.country);
+  for (const [, name, code, hostId] of SECTION_ROWS) {
+    if (normalizeName(name) !== wanted || (country !== undefined && code !== country)) continue;
+    const host = BY_ID.get(hostId);
+    if (host !== undefined) return { name, country: code, host };
+  }
+  return undefined;
+}
+
+/**
+ * A `City` profile for a real place, with every field the data can fill:
+ * `population` and `resources.nationalTier` from the gazetteer,
+ * `resources.incomeTier` (World Bank FY2026), `governance.regime` (V-Dem
+ * 2024) and `governance.autonomy` (derived, see `autonomyOf`) from the country
+ * reference data where known. What the data cannot know, the mayor's outlook,
+ * stays unknown and shows as an interval in scores. The city's id is
+ * `geonames:<id>`.
+ *
+ * The query is a string ("Manchester, GB", "Manchester", "geonames:2643123")
+ * or `{ name?, country?, id? }`. A name shared by several places gives an
+ * `AmbiguousPlace` error listing the candidates; no match gives
+ * `PlaceNotFound`; a malformed query object a `ValidationError`. Never throws.
+ *
+ * @example
+ * import { either as E } from "fp-ts";
+ * const result = cityFromPlace("Manchester");
+ * if (E.isLeft(result) && result.left._tag === "AmbiguousPlace") {
+ *   result.left.candidates.map((p) => `${p.name}, ${p.country}`); // ["Manchester, GB", "Manchester, US"]
+ * }
+ * @category Places
+ */
+export function cityFromPlace(query: string | PlaceQuery): E.Either<PlaceLookupError, City> {
+  let parsed: PlaceQuery;
+  if (typeof query === "string") {
+    parsed = parseQueryString(query);
+  } else {
+    const checked = parseWithSchema(QuerySchema, query, "a place query object");
+    if (E.isLeft(checked)) return checked;
+    parsed = checked.right;
+  }
+  const text = describeQuery(parsed);
+  if (parsed.id === undefined && (parsed.name === undefined || parsed.name.trim() === "")) {
+    return E.left({
+      _tag: "PlaceNotFound",
+      query: text,
+      message: "give a place name or a GeoNames id",
+    });
+  }
+  if (parsed.country !== undefined && countryCodeHint(parsed.country) === undefined) {
+    return E.left({
+      _tag: "PlaceNotFound",
+      query: text,
+      message: `"${parsed.country}" is not an ISO 3166-1 alpha-2 country code (such as GB)`,
+    });
+  }
+  const matches = findPlaces(parsed);
+  if (matches.length === 0) {
+    const section = sectionNamed(parsed);
+    if (section !== undefined) {
+      return E.left({
+        _tag: "PlaceNotFound",
+        query: text,
+        message: `GeoNames lists ${section.name}, ${section.country} as part of a larger place; query that place instead: ${describePlace(section.host)}`,
+      });
+    }
+    return E.left({
+      _tag: "PlaceNotFound",
+      query: text,
+      message: `no place matches "${text}" among the ${PLACES.length.toLocaleString("en")} GeoNames places of 100,000 people or more`,
+    });
+  }
+  if (matches.length > 1) {
+    return E.left({
+      _tag: "AmbiguousPlace",
+      query: text,
+      message: `"${text}" matches ${matches.length} places; add the country code or use the GeoNames id:\n${matches
+        .map((place) => `  ${describePlace(place)}`)
+        .join("\n")}`,
+      candidates: matches,
+    });
+  }
+  return E.right(placeToCity(matches[0] as Place));
+}
+
+/**
+ * The `City` profile of a gazetteer place (see {@link cityFromPlace}).
+ *
+ * @category Places
+ */
+export function placeToCity(place: Place): City {
+  const country = countryProfile(place.country);
+  const governance = {
+    ...(country?.autonomy !== undefined && { autonomy: country.autonomy }),
+    ...(country?.regime !== undefined && { regime: country.regime }),
+  };
+  return {
+    id: `geonames:${place.id}`,
+    name: place.name,
+    country: place.country,
+    population: place.population,
+    resources: {
+      nationalTier: place.nationalTier,
+      ...(country?.incomeTier !== undefined && { incomeTier: country.incomeTier }),
+    },
+    ...(Object.keys(governance).length > 0 && { governance }),
+  };
+}
+
+/**
+ * One line for a lookup error, for logs and terminals.
+ *
+ * @category Places
+ */
+export function formatPlaceLookupError(error: PlaceLookupError): string {
+  if (error._tag === "ValidationError") {
+    return error.issues
+      .map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`)
+      .join("\n");
+  }
+  return error.message;
+}
+
+/** Whether a string is a country code of the model (re-exported for query builders). @category Places */
+export { isCountryCode };
