@@ -1,6 +1,12 @@
 // Ranks the built-in catalog for a few example cities and prints the top topics with their
 // intervals and first reasons. Run after `npm run build`: `npm run example`.
-import { CATALOG, formatValidationError, parseCities, RELEVANCE_BANDS, rankTopics } from "city-difference";
+import {
+  CATALOG,
+  formatValidationError,
+  parseCities,
+  RELEVANCE_BANDS,
+  rankTopics,
+} from "city-difference";
 
 const examples = [
   {
@@ -38,7 +44,9 @@ for (const city of cities) {
   console.log(`\n${city.name} (${city.country})`);
   for (const r of rankTopics(city, CATALOG).slice(0, 5)) {
     const interval = r.low === r.high ? "" : ` [${r.low.toFixed(2)}–${r.high.toFixed(2)}]`;
-    console.log(`  ${r.rank}. ${r.topicId.padEnd(27)} ${r.score.toFixed(2)}${interval} ${band(r.score)}`);
+    console.log(
+      `  ${r.rank}. ${r.topicId.padEnd(27)} ${r.score.toFixed(2)}${interval} ${band(r.score)}`,
+    );
     console.log(`     ${r.reasons[0]}`);
   }
 }
