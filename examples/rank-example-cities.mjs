@@ -30,7 +30,7 @@ const examples = [
     name: "Kano",
     country: "NG",
     resources: { nationalTier: "primary", incomeTier: "lower-middle" },
-    governance: { regime: "electoral-autocracy" },
+    governance: { autonomy: "decentralized", regime: "electoral-democracy" },
   },
 ];
 
