@@ -1,0 +1,177 @@
+/**
+ * CSV columns as model fields: a header of dotted field names
+ * (`resources.nationalTier`), and the typing of cells (numbers, booleans,
+ * `;`-separated lists; an empty cell is an unknown, absent field).
+ *
+ * @module
+ */
+import { INCOME_TIERS, NATIONAL_TIERS } from "../model/taxonomy";
+import { UsageError } from "./errors";
+
+/** What is read from a file: cities or topics. */
+export type RecordKind = "cities" | "topics";
+
+/** How a cell is read. */
+type CellType = "text" | "number" | "boolean" | "list";
+
+/** Every field of a city, as a CSV column. */
+const CITY_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
+  ["id", "text"],
+  ["name", "text"],
+  ["country", "text"],
+  ["population", "number"],
+  ["metroPopulation", "number"],
+  ["outlook.internationalRole", "text"],
+  ["outlook.priorities", "list"],
+  ["resources.nationalTier", "text"],
+  ["resources.incomeTier", "text"],
+  ["resources.metroGdpUsd", "number"],
+  ["resources.budgetUsd", "number"],
+  ["resources.internationalOffice", "boolean"],
+  ["governance.autonomy", "text"],
+  ["governance.regime", "text"],
+]);
+
+/** Every field of a topic, as a CSV column. */
+const TOPIC_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
+  ["id", "text"],
+  ["name", "text"],
+  ["description", "text"],
+  ["themes", "list"],
+  ["internationalFacing", "number"],
+  ["demands.clout", "number"],
+  ["demands.resources", "number"],
+  ["demands.autonomy", "number"],
+  ["liberalNorms", "number"],
+  ["sensitivity", "number"],
+  ...INCOME_TIERS.map((tier): [string, CellType] => [`salience.byIncome.${tier}`, "number"]),
+  ...NATIONAL_TIERS.map((tier): [string, CellType] => [`salience.byTier.${tier}`, "number"]),
+]);
+
+/** The columns of each kind of record. */
+export const COLUMNS: Readonly<Record<RecordKind, ReadonlyMap<string, CellType>>> = {
+  cities: CITY_COLUMNS,
+  topics: TOPIC_COLUMNS,
+};
+
+/** Columns every record needs: a header without one of them makes every record invalid. */
+const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
+  cities: ["id", "name", "country"],
+  topics: [
+    "id",
+    "name",
+    "themes",
+    "internationalFacing",
+    "demands.clout",
+    "demands.resources",
+    "demands.autonomy",
+    "liberalNorms",
+    "sensitivity",
+  ],
+};
+
+const SINGULAR: Readonly<Record<RecordKind, string>> = { cities: "city", topics: "topic" };
+
+/** The kind a header (or a record's keys) speaks of: topics have themes and demands. */
+export function kindOfFields(fields: readonly string[]): RecordKind {
+  return fields.some((field) => field === "themes" || field.startsWith("demands"))
+    ? "topics"
+    : "cities";
+}
+
+/** A known column that the unknown `name` probably meant. */
+function suggestion(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  return (
+    known.find((column) => column.toLowerCase() === lower) ??
+    known.find((column) => column.toLowerCase().endsWith(`.${lower}`)) ??
+    known.find((column) => column.replace(/^.*\./, "").toLowerCase() === lower.replace(/^.*\./, ""))
+  );
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+function typedCell(text: string, type: CellType): unknown {
+  switch (type) {
+    case "text":
+      return text;
+    case "number":
+      // Anything else stays text, and validation names the field and the value.
+      return NUMBER.test(text) ? Number(text) : text;
+    case "boolean": {
+      const lower = text.toLowerCase();
+      return lower === "true" ? true : lower === "false" ? false : text;
+    }
+    case "list":
+      return text
+        .split(";")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+  }
+}
+
+/** Turns a row of cells into a record for `parseCity`/`parseTopic`. */
+export type RowReader = (cells: readonly string[]) => Record<string, unknown>;
+
+/**
+ * Checks a CSV header against the model and returns the reader of its rows.
+ * A column that is not a model field, a repeated or empty column name, or a
+ * missing required column is a {@link UsageError} (exit 2), reported once:
+ * every record would carry the same fault.
+ *
+ * Each cell is typed by its field: numbers (`1e9`, `0.5`), booleans
+ * (`true`/`false`, any case), lists (`climate;trade`); an empty cell leaves
+ * the field absent, that is unknown.
+ */
+export function headerReader(
+  header: readonly string[],
+  kind: RecordKind,
+  where: string,
+): RowReader {
+  const known = COLUMNS[kind];
+  const knownNames = [...known.keys()];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  header.forEach((name, i) => {
+    if (name === "") problems.push(`column ${i + 1} has no name`);
+    else if (seen.has(name)) problems.push(`column "${name}" appears twice`);
+    else if (!known.has(name)) {
+      const hint = suggestion(name, knownNames);
+      problems.push(
+        `column "${name}" is not a field of a ${SINGULAR[kind]}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
+      );
+    }
+    seen.add(name);
+  });
+  const missing = REQUIRED[kind].filter((name) => !seen.has(name));
+  if (missing.length > 0) {
+    problems.push(
+      `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}, required for every ${SINGULAR[kind]}`,
+    );
+  }
+  if (problems.length > 0) {
+    throw new UsageError(`${where}: bad CSV header: ${problems.join("; ")}`, [
+      `the columns of a ${SINGULAR[kind]} are: ${knownNames.join(", ")}`,
+    ]);
+  }
+  const columns = header.map((name) => ({
+    path: name.split("."),
+    type: known.get(name) as CellType,
+  }));
+  return (cells) => {
+    const record: Record<string, unknown> = {};
+    columns.forEach((column, i) => {
+      const text = cells[i] ?? "";
+      if (text === "") return;
+      let target = record;
+      const last = column.path.length - 1;
+      for (let depth = 0; depth < last; depth++) {
+        const key = column.path[depth] as string;
+        target[key] ??= {};
+        target = target[key] as Record<string, unknown>;
+      }
+      target[column.path[last] as string] = typedCell(text, column.type);
+    });
+    return record;
+  };
+}
