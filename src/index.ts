@@ -26,6 +26,13 @@ export {
   type NationalTiers,
   type PlaceInput,
 } from "./classify/national-tiers";
+export { cityDistance, nearestPeers, type Peer } from "./cohorts/distance";
+export {
+  DISTANCE_DIMENSIONS,
+  DISTANCE_WEIGHTS,
+  type DistanceDimension,
+  NO_SHARED_DIMENSION_DISTANCE,
+} from "./cohorts/profile";
 export { COUNTRY_CODES, type CountryCode, isCountryCode } from "./model/country-codes";
 export {
   formatPath,

@@ -1,0 +1,292 @@
+/**
+ * The dimensions of a city's profile that grouping compares, their weights,
+ * and the compiled numeric form that the distance kernel reads.
+ *
+ * @module
+ */
+import type { City } from "../model/schemas";
+import {
+  AUTONOMIES,
+  INCOME_TIERS,
+  INTERNATIONAL_ROLES,
+  NATIONAL_TIERS,
+  REGIMES,
+  THEMES,
+} from "../model/taxonomy";
+import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../score/reference";
+
+/**
+ * The profile dimensions {@link cityDistance} compares, by the path of their
+ * field. Identity (`id`, `name`, `country`) and population are not among them:
+ *
+ * - `country` is not a kind of difference in the essay; what a country means
+ *   for a city (its stage of development, how centralized it is, its regime)
+ *   is already in `incomeTier`, `autonomy` and `regime`. Counting the country
+ *   again would make cohorts follow borders, which is what {@link caucus}
+ *   (`by: ["country"]`) is for when a platform wants national caucuses.
+ * - `population` and `metroPopulation` are not read by the scorer either: the
+ *   tier already places a city's size within its country, and `metroGdpUsd`
+ *   measures the weight of its economy.
+ *
+ * @category Cohorts
+ */
+export const DISTANCE_DIMENSIONS = [
+  "outlook.internationalRole",
+  "outlook.priorities",
+  "resources.nationalTier",
+  "resources.incomeTier",
+  "resources.metroGdpUsd",
+  "resources.budgetUsd",
+  "resources.internationalOffice",
+  "governance.autonomy",
+  "governance.regime",
+] as const;
+
+/** A dimension of {@link DISTANCE_DIMENSIONS}. @category Cohorts */
+export type DistanceDimension = (typeof DISTANCE_DIMENSIONS)[number];
+
+/**
+ * The weight of each dimension in {@link cityDistance} (they sum to 1).
+ *
+ * The essay's three areas of difference weigh a third each, as none is
+ * ranked above another there:
+ *
+ * - area 1, mayoral outlook: `internationalRole` and `priorities`, 1/6 each;
+ * - area 3, governance norms: `autonomy` and `regime`, 1/6 each (the essay's
+ *   two parts of it, centralization and political values);
+ * - area 2, resources and clout, has three parts in the essay, 1/9 each: the
+ *   position in the national hierarchy (`nationalTier`), the stage of
+ *   development across countries (`incomeTier`), and the absolute pool of
+ *   resources to follow through, which three fields measure together
+ *   (`metroGdpUsd`, `budgetUsd`, `internationalOffice`, 1/27 each).
+ *
+ * Weights apply to the dimensions known in both cities and are renormalised
+ * over them (Gower's rule), so a profile with unknown raw figures is compared
+ * on what is known, not on a default.
+ *
+ * @category Cohorts
+ */
+export const DISTANCE_WEIGHTS: Readonly<Record<DistanceDimension, number>> = {
+  "outlook.internationalRole": 1 / 6,
+  "outlook.priorities": 1 / 6,
+  "resources.nationalTier": 1 / 9,
+  "resources.incomeTier": 1 / 9,
+  "resources.metroGdpUsd": 1 / 27,
+  "resources.budgetUsd": 1 / 27,
+  "resources.internationalOffice": 1 / 27,
+  "governance.autonomy": 1 / 6,
+  "governance.regime": 1 / 6,
+};
+
+/**
+ * The distance between two profiles that share no known dimension (and are
+ * not both empty): 1, the greatest. Nothing shows such cities to be alike, and
+ * a peer or a cohort should rest on likeness shown, so they come last among
+ * peers and never pull each other into a cohort. Two profiles with nothing
+ * known at all are identical, and 0 apart, so that every profile is 0 from
+ * itself.
+ *
+ * @category Cohorts
+ */
+export const NO_SHARED_DIMENSION_DISTANCE = 1;
+
+/** The single-valued dimensions, in the column order of {@link CompiledProfiles.scalars}. */
+const SCALAR_DIMENSIONS = [
+  "outlook.internationalRole",
+  "resources.nationalTier",
+  "resources.incomeTier",
+  "resources.metroGdpUsd",
+  "resources.budgetUsd",
+  "resources.internationalOffice",
+  "governance.autonomy",
+  "governance.regime",
+] as const satisfies readonly DistanceDimension[];
+
+/** Number of single-valued columns per city. */
+export const SCALAR_COUNT = SCALAR_DIMENSIONS.length;
+
+const SCALAR_WEIGHTS = Float64Array.from(SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]));
+const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
+
+/** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */
+function ordinalPosition(levels: readonly string[], level: string | undefined): number {
+  if (level === undefined) return Number.NaN;
+  const index = levels.indexOf(level);
+  return index < 0 ? Number.NaN : index / (levels.length - 1);
+}
+
+/** A raw amount on the scorer's fixed log goalposts; NaN (unknown) when absent or not a number. */
+function amountPosition(amount: number | undefined, goalposts: typeof METRO_GDP_GOALPOSTS): number {
+  return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
+}
+
+/**
+ * Cities compiled for the distance kernel: positions on 0..1 in a flat
+ * array (NaN where unknown), priorities as bit sets (0 where unknown).
+ */
+export interface CompiledProfiles {
+  readonly size: number;
+  /** `size * SCALAR_COUNT` positions, row-major by city. */
+  readonly scalars: Float64Array;
+  /** Bit `t` set when the city lists theme `t` of {@link THEMES}; 0 when unknown. */
+  readonly priorities: Int32Array;
+  /** 1 when the city has no known dimension at all. */
+  readonly empty: Uint8Array;
+}
+
+/** Compiles the profiles of `cities`, in their order. */
+export function compileProfiles(cities: readonly City[]): CompiledProfiles {
+  const size = cities.length;
+  const scalars = new Float64Array(size * SCALAR_COUNT);
+  const priorities = new Int32Array(size);
+  const empty = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    const city = cities[i] as City;
+    const o = city.outlook;
+    const r = city.resources;
+    const g = city.governance;
+    const row = i * SCALAR_COUNT;
+    scalars[row] = ordinalPosition(INTERNATIONAL_ROLES, o?.internationalRole);
+    scalars[row + 1] = ordinalPosition(NATIONAL_TIERS, r?.nationalTier);
+    scalars[row + 2] = ordinalPosition(INCOME_TIERS, r?.incomeTier);
+    scalars[row + 3] = amountPosition(r?.metroGdpUsd, METRO_GDP_GOALPOSTS);
+    scalars[row + 4] = amountPosition(r?.budgetUsd, BUDGET_GOALPOSTS);
+    const office = r?.internationalOffice;
+    scalars[row + 5] = office === undefined ? Number.NaN : office ? 1 : 0;
+    scalars[row + 6] = ordinalPosition(AUTONOMIES, g?.autonomy);
+    scalars[row + 7] = ordinalPosition(REGIMES, g?.regime);
+    let mask = 0;
+    for (const theme of o?.priorities ?? []) {
+      const t = (THEMES as readonly string[]).indexOf(theme);
+      if (t >= 0) mask |= 1 << t;
+    }
+    priorities[i] = mask;
+    let known = mask !== 0;
+    for (let c = 0; c < SCALAR_COUNT && !known; c++) known = !Number.isNaN(scalars[row + c]);
+    empty[i] = known ? 0 : 1;
+  }
+  return { size, scalars, priorities, empty };
+}
+
+/** Number of set bits of a 32-bit integer. */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * The Gower distance between compiled cities `i` and `j`: the weighted mean,
+ * over the dimensions known in both, of each dimension's distance on 0..1.
+ * Written so that `(i, j)` and `(j, i)` run the same operations in the same
+ * order, hence give the same bits.
+ */
+export function profileDistance(p: CompiledProfiles, i: number, j: number): number {
+  const s = p.scalars;
+  const a = i * SCALAR_COUNT;
+  const b = j * SCALAR_COUNT;
+  let sum = 0;
+  let weight = 0;
+  for (let c = 0; c < SCALAR_COUNT; c++) {
+    const x = s[a + c] as number;
+    const y = s[b + c] as number;
+    // NaN marks an unknown: an unknown on either side skips the dimension.
+    if (!Number.isNaN(x) && !Number.isNaN(y)) {
+      const w = SCALAR_WEIGHTS[c] as number;
+      sum += w * Math.abs(x - y);
+      weight += w;
+    }
+  }
+  const pa = p.priorities[i] as number;
+  const pb = p.priorities[j] as number;
+  if (pa !== 0 && pb !== 0) {
+    // Jaccard distance: themes listed by one city only, over themes listed by either.
+    const union = bitCount(pa | pb);
+    const shared = bitCount(pa & pb);
+    sum += PRIORITIES_WEIGHT * ((union - shared) / union);
+    weight += PRIORITIES_WEIGHT;
+  }
+  if (weight === 0) {
+    return p.empty[i] === 1 && p.empty[j] === 1 ? 0 : NO_SHARED_DIMENSION_DISTANCE;
+  }
+  // Each term is at most its weight, so sum <= weight and the quotient stays within [0, 1].
+  return sum / weight;
+}
+
+/** The full distance matrix of compiled cities, row-major, `size * size`. */
+export function distanceMatrix(p: CompiledProfiles): Float64Array {
+  const n = p.size;
+  const d = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = profileDistance(p, i, j);
+      d[i * n + j] = v;
+      d[j * n + i] = v;
+    }
+  }
+  return d;
+}
+
+/** Cities grouped by identical compiled profile. */
+export interface DistinctProfiles {
+  /** One row per distinct profile, in order of first appearance. */
+  readonly profiles: CompiledProfiles;
+  /** How many cities share each distinct profile. */
+  readonly weights: Float64Array;
+  /** For each city, the index of its distinct profile. */
+  readonly ofCity: Int32Array;
+  /** For each distinct profile, the index of the first city that has it. */
+  readonly firstCity: Int32Array;
+}
+
+/**
+ * Groups identical profiles. Identical profiles are 0 apart and every other
+ * profile is equally far from each copy, so grouping can work on distinct
+ * profiles weighted by their counts.
+ */
+export function distinctProfiles(p: CompiledProfiles): DistinctProfiles {
+  const index = new Map<string, number>();
+  const ofCity = new Int32Array(p.size);
+  const first: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < p.size; i++) {
+    const row = p.scalars.subarray(i * SCALAR_COUNT, (i + 1) * SCALAR_COUNT);
+    // String(NaN) is "NaN", so unknowns compare equal; positions print exactly.
+    const key = `${Array.prototype.join.call(row, ",")}|${p.priorities[i]}`;
+    let u = index.get(key);
+    if (u === undefined) {
+      u = first.length;
+      index.set(key, u);
+      first.push(i);
+      counts.push(0);
+    }
+    ofCity[i] = u;
+    counts[u] = (counts[u] as number) + 1;
+  }
+  const size = first.length;
+  const scalars = new Float64Array(size * SCALAR_COUNT);
+  const priorities = new Int32Array(size);
+  const empty = new Uint8Array(size);
+  first.forEach((i, u) => {
+    scalars.set(p.scalars.subarray(i * SCALAR_COUNT, (i + 1) * SCALAR_COUNT), u * SCALAR_COUNT);
+    priorities[u] = p.priorities[i] as number;
+    empty[u] = p.empty[i] as number;
+  });
+  return {
+    profiles: { size, scalars, priorities, empty },
+    weights: Float64Array.from(counts),
+    ofCity,
+    firstCity: Int32Array.from(first),
+  };
+}
+
+/** Every city as its own point, each of weight 1. */
+export function eachCity(p: CompiledProfiles): DistinctProfiles {
+  const identity = Int32Array.from({ length: p.size }, (_, i) => i);
+  return {
+    profiles: p,
+    weights: new Float64Array(p.size).fill(1),
+    ofCity: identity,
+    firstCity: identity,
+  };
+}
