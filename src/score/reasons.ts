@@ -215,9 +215,9 @@ function gateLevelLabel(city: City, field: string): string {
  * apply, then factors ordered by influence, then gates that may apply. A
  * factor's influence is its weight times how far this city's value moves it
  * from `typical`, its value for a city of which nothing is known (every level
- * equally likely); for a factor with unknown inputs, at least half its range.
- * So what sets this city apart on this topic comes first, not what every city
- * shares.
+ * equally likely). So what sets this city apart on this topic comes first, not
+ * what every city shares; a factor whose inputs are unknown sits at or near
+ * its typical value and comes last (the interval already shows its range).
  */
 export function explain(
   city: City,
@@ -239,8 +239,7 @@ export function explain(
   };
   const influence = (name: FactorName) => {
     const f = factors[name];
-    const moved = Math.abs(f.value - typical[name]);
-    return f.weight * (f.known ? moved : Math.max(moved, (f.high - f.low) / 2));
+    return f.weight * Math.abs(f.value - typical[name]);
   };
   const ordered = (Object.keys(REASONS) as FactorName[])
     .filter((name) => factors[name].weight > 0)
