@@ -26,7 +26,29 @@ export {
   type NationalTiers,
   type PlaceInput,
 } from "./classify/national-tiers";
+export {
+  CROSS_SECTION_PHRASE,
+  type DescriptorDimension,
+  DISTINCTIVE_LIFT,
+  type DistinctiveLevel,
+  MOSTLY_UNKNOWN_PHRASE,
+  SIZE_BANDS,
+  type SizeBand,
+} from "./cohorts/describe";
 export { cityDistance, nearestPeers, type Peer } from "./cohorts/distance";
+export {
+  type Cohort,
+  type CohortResult,
+  DEFAULT_MAX_K,
+  type FormCohortsOptions,
+  formCohorts,
+  MAX_COHORTS,
+  PAM_MAX_POINTS,
+  SILHOUETTE_EXACT_MAX,
+  SILHOUETTE_SAMPLE_SIZE,
+  type SilhouetteByK,
+} from "./cohorts/form-cohorts";
+export { CLARA_SAMPLES } from "./cohorts/pam";
 export {
   DISTANCE_DIMENSIONS,
   DISTANCE_WEIGHTS,

@@ -1,0 +1,318 @@
+/**
+ * What sets a group of cities apart from the whole set, as data and as a
+ * plain-language noun phrase.
+ *
+ * @module
+ */
+import type { City } from "../model/schemas";
+import {
+  type Autonomy,
+  type IncomeTier,
+  type InternationalRole,
+  type NationalTier,
+  type Regime,
+  THEMES,
+  type Theme,
+} from "../model/taxonomy";
+import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../score/reference";
+
+/**
+ * A dimension a description can name: the profile's levels, the raw figures
+ * in {@link SIZE_BANDS}, and each listed priority.
+ *
+ * @category Cohorts
+ */
+export type DescriptorDimension =
+  | "outlook.internationalRole"
+  | "outlook.priorities"
+  | "resources.nationalTier"
+  | "resources.incomeTier"
+  | "resources.metroGdpUsd"
+  | "resources.budgetUsd"
+  | "resources.internationalOffice"
+  | "governance.autonomy"
+  | "governance.regime";
+
+/**
+ * Fixed bands for describing raw figures: the thirds of the scorer's log
+ * goalposts. For `metroGdpUsd` (US$1 billion to 1 trillion) "small" is below
+ * US$10 billion, "mid-sized" to US$100 billion, "large" above; for
+ * `budgetUsd` (US$10 million to 100 billion) the cuts fall at about US$215
+ * million and US$4.6 billion. Fixed, like the goalposts, so that a city's band
+ * never depends on the batch.
+ *
+ * @category Cohorts
+ */
+export const SIZE_BANDS = ["small", "mid-sized", "large"] as const;
+
+/** A band of {@link SIZE_BANDS}. @category Cohorts */
+export type SizeBand = (typeof SIZE_BANDS)[number];
+
+/**
+ * A level held by most of a group and by clearly fewer of the whole set.
+ *
+ * @category Cohorts
+ */
+export interface DistinctiveLevel {
+  readonly dimension: DescriptorDimension;
+  /** The level (`"high"`, `"secondary"`), the theme for `outlook.priorities`, the band for raw figures, `"true"`/`"false"` for `internationalOffice`. */
+  readonly level: string;
+  /** Share of the group's members at this level (unknown counts as not at it). */
+  readonly share: number;
+  /** Share of all cities at this level. */
+  readonly overallShare: number;
+}
+
+/**
+ * A level describes a group when more than half of its members hold it (so
+ * the phrase is true of most of them) and its share in the group exceeds its
+ * share in the whole set by at least 0.25 (a quarter of the group more than
+ * chance would put there: clearly what sets the group apart, not a trait of
+ * every city).
+ *
+ * @category Cohorts
+ */
+export const DISTINCTIVE_LIFT = 0.25;
+
+/** At most four levels per description, so that it reads as one phrase. */
+const MAX_DESCRIPTORS = 4;
+
+/** At most two themes, the strongest, among them. */
+const MAX_THEMES = 2;
+
+function band(amount: number | undefined, goalposts: typeof METRO_GDP_GOALPOSTS) {
+  if (amount === undefined) return undefined;
+  const position = goalpostPosition(amount, goalposts);
+  if (Number.isNaN(position)) return undefined;
+  return position < 1 / 3 ? "small" : position < 2 / 3 ? "mid-sized" : "large";
+}
+
+/** The single-valued descriptor dimensions, each with how to read its level. */
+const SINGLE_VALUED: readonly {
+  readonly dimension: DescriptorDimension;
+  readonly levelOf: (city: City) => string | undefined;
+}[] = [
+  { dimension: "resources.incomeTier", levelOf: (c) => c.resources?.incomeTier },
+  { dimension: "resources.nationalTier", levelOf: (c) => c.resources?.nationalTier },
+  { dimension: "outlook.internationalRole", levelOf: (c) => c.outlook?.internationalRole },
+  {
+    dimension: "resources.metroGdpUsd",
+    levelOf: (c) => band(c.resources?.metroGdpUsd, METRO_GDP_GOALPOSTS),
+  },
+  {
+    dimension: "resources.budgetUsd",
+    levelOf: (c) => band(c.resources?.budgetUsd, BUDGET_GOALPOSTS),
+  },
+  {
+    dimension: "resources.internationalOffice",
+    levelOf: (c) => {
+      const office = c.resources?.internationalOffice;
+      return office === undefined ? undefined : String(office);
+    },
+  },
+  { dimension: "governance.autonomy", levelOf: (c) => c.governance?.autonomy },
+  { dimension: "governance.regime", levelOf: (c) => c.governance?.regime },
+];
+
+/** Counts of each (dimension, level) over a set of cities. */
+export type LevelCounts = Map<string, number>;
+
+const keyOf = (dimension: DescriptorDimension, level: string) => `${dimension}\u0000${level}`;
+
+/** Counts every level of every descriptor dimension over `cities`. */
+export function countLevels(cities: readonly City[]): LevelCounts {
+  const counts: LevelCounts = new Map();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const city of cities) {
+    for (const { dimension, levelOf } of SINGLE_VALUED) {
+      const level = levelOf(city);
+      if (level !== undefined) add(keyOf(dimension, level));
+    }
+    for (const theme of city.outlook?.priorities ?? []) add(keyOf("outlook.priorities", theme));
+  }
+  return counts;
+}
+
+/** Share of known profile dimensions, for the "mostly unknown" fallback. */
+function knownShare(city: City): number {
+  let known = city.outlook?.priorities === undefined ? 0 : 1;
+  for (const { levelOf } of SINGLE_VALUED) if (levelOf(city) !== undefined) known++;
+  return known / (SINGLE_VALUED.length + 1);
+}
+
+/**
+ * The levels that set `members` apart from all `total` cities (whose level
+ * counts are `overall`), strongest first: at most one per dimension, two
+ * themes, four in all. Ties by the order of dimensions, then of levels.
+ */
+export function distinctiveLevels(
+  members: readonly City[],
+  overall: LevelCounts,
+  total: number,
+): DistinctiveLevel[] {
+  const size = members.length;
+  if (size === 0 || total === 0) return [];
+  const own = countLevels(members);
+  const candidates: (DistinctiveLevel & { order: number })[] = [];
+  let order = 0;
+  const consider = (dimension: DescriptorDimension, level: string) => {
+    const key = keyOf(dimension, level);
+    const share = (own.get(key) ?? 0) / size;
+    const overallShare = (overall.get(key) ?? 0) / total;
+    if (share > 0.5 && share - overallShare >= DISTINCTIVE_LIFT) {
+      candidates.push({ dimension, level, share, overallShare, order });
+    }
+    order++;
+  };
+  for (const { dimension } of SINGLE_VALUED) {
+    for (const key of own.keys()) {
+      const [d, level] = key.split("\u0000") as [string, string];
+      if (d === dimension) consider(dimension, level);
+    }
+  }
+  for (const theme of THEMES) consider("outlook.priorities", theme);
+  candidates.sort((a, b) => {
+    const lift = b.share - b.overallShare - (a.share - a.overallShare);
+    return lift !== 0 ? lift : a.order - b.order;
+  });
+  const picked: DistinctiveLevel[] = [];
+  let themes = 0;
+  for (const { order: _, ...level } of candidates) {
+    if (picked.length === MAX_DESCRIPTORS) break;
+    if (level.dimension === "outlook.priorities") {
+      if (themes === MAX_THEMES) continue;
+      themes++;
+    }
+    picked.push(level);
+  }
+  return picked;
+}
+
+const INCOME_ADJECTIVE: Readonly<Record<IncomeTier, string>> = {
+  low: "low-income",
+  "lower-middle": "lower-middle-income",
+  "upper-middle": "upper-middle-income",
+  high: "high-income",
+};
+
+const TIER_NOUN: Readonly<Record<NationalTier, string>> = {
+  primary: "primary cities",
+  secondary: "secondary cities",
+  tertiary: "tertiary cities",
+  local: "local towns",
+};
+
+const ROLE_PHRASE: Readonly<Record<InternationalRole, string>> = {
+  inward: "inward-looking mayors",
+  skeptical: "skeptical mayors",
+  pragmatic: "pragmatic mayors",
+  committed: "internationally committed mayors",
+};
+
+const AUTONOMY_ADJECTIVE: Readonly<Record<Autonomy, string>> = {
+  centralized: "centralized",
+  intermediate: "partly decentralized",
+  decentralized: "decentralized",
+};
+
+const REGIME_NOUN: Readonly<Record<Regime, string>> = {
+  "closed-autocracy": "closed autocracies",
+  "electoral-autocracy": "electoral autocracies",
+  "electoral-democracy": "electoral democracies",
+  "liberal-democracy": "liberal democracies",
+};
+
+const THEME_WORDS: Readonly<Record<Theme, string>> = {
+  trade: "trade",
+  migration: "migration",
+  climate: "climate",
+  infrastructure: "infrastructure",
+  "basic-services": "basic services",
+  "economic-development": "economic development",
+  governance: "governance",
+  "human-rights": "human rights",
+  health: "health",
+  housing: "housing",
+  safety: "safety",
+  culture: "culture",
+  innovation: "innovation",
+};
+
+function joinWithAnd(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+/** The phrase used when no level sets a group apart and its profiles are mostly unknown. */
+export const MOSTLY_UNKNOWN_PHRASE = "cities whose profiles are mostly unknown";
+
+/** The phrase used when no level sets a group apart. */
+export const CROSS_SECTION_PHRASE = "a cross-section of the whole set";
+
+/**
+ * A lower-case noun phrase from distinctive levels, in a fixed grammatical
+ * order whatever their strength: income and tier first ("high-income
+ * secondary cities"), then one "with" clause (mayors, economies, budgets,
+ * an international office or none), the priorities, and the national system
+ * last ("in centralized liberal democracies").
+ */
+export function describeLevels(levels: readonly DistinctiveLevel[]): string {
+  const at = (dimension: DescriptorDimension) =>
+    levels.find((level) => level.dimension === dimension)?.level;
+  const income = at("resources.incomeTier") as IncomeTier | undefined;
+  const tier = at("resources.nationalTier") as NationalTier | undefined;
+  const role = at("outlook.internationalRole") as InternationalRole | undefined;
+  const gdp = at("resources.metroGdpUsd");
+  const budget = at("resources.budgetUsd");
+  const office = at("resources.internationalOffice");
+  const autonomy = at("governance.autonomy") as Autonomy | undefined;
+  const regime = at("governance.regime") as Regime | undefined;
+  const themes = levels
+    .filter((level) => level.dimension === "outlook.priorities")
+    .map((level) => THEME_WORDS[level.level as Theme] ?? level.level);
+
+  const words: string[] = [];
+  if (income !== undefined) words.push(INCOME_ADJECTIVE[income]);
+  words.push(tier === undefined ? "cities" : TIER_NOUN[tier]);
+  const withs: string[] = [];
+  if (role !== undefined) withs.push(ROLE_PHRASE[role]);
+  if (gdp !== undefined) withs.push(`${gdp} metropolitan economies`);
+  if (budget !== undefined) withs.push(`${budget} city budgets`);
+  if (office === "true") withs.push("an international office");
+  if (office === "false") withs.push("no international office");
+  if (withs.length > 0) words.push(`with ${joinWithAnd(withs)}`);
+  if (themes.length > 0) words.push(`prioritising ${joinWithAnd(themes)}`);
+  if (autonomy !== undefined && regime !== undefined) {
+    words.push(`in ${AUTONOMY_ADJECTIVE[autonomy]} ${REGIME_NOUN[regime]}`);
+  } else if (autonomy !== undefined) {
+    words.push(`in ${AUTONOMY_ADJECTIVE[autonomy]} national systems`);
+  } else if (regime !== undefined) {
+    words.push(`in ${REGIME_NOUN[regime]}`);
+  }
+  return words.join(" ");
+}
+
+/**
+ * Describes `members` against all cities: the phrase of its distinctive
+ * levels; when none, {@link MOSTLY_UNKNOWN_PHRASE} if fewer than half of its
+ * members' dimensions are known and that share trails the whole set's by
+ * {@link DISTINCTIVE_LIFT}, else {@link CROSS_SECTION_PHRASE}.
+ */
+export function describeGroup(
+  members: readonly City[],
+  levels: readonly DistinctiveLevel[],
+  overallKnownShare: number,
+): string {
+  if (levels.length > 0) return describeLevels(levels);
+  if (members.length === 0) return CROSS_SECTION_PHRASE;
+  const known = members.reduce((sum, city) => sum + knownShare(city), 0) / members.length;
+  return known < 0.5 && overallKnownShare - known >= DISTINCTIVE_LIFT
+    ? MOSTLY_UNKNOWN_PHRASE
+    : CROSS_SECTION_PHRASE;
+}
+
+/** The mean share of known dimensions over `cities` (0 when empty). */
+export function meanKnownShare(cities: readonly City[]): number {
+  if (cities.length === 0) return 0;
+  return cities.reduce((sum, city) => sum + knownShare(city), 0) / cities.length;
+}

@@ -1,0 +1,408 @@
+/**
+ * Cohorts: cities grouped by how alike their profiles are (k-medoids on the
+ * Gower distance), each described by what sets it apart.
+ *
+ * @module
+ */
+import { either as E } from "fp-ts";
+import * as z from "zod/mini";
+import { type ValidationError, validationError } from "../model/errors";
+import { parseWithSchema } from "../model/parse";
+import type { City } from "../model/schemas";
+import { seededRandom } from "../score/random";
+import {
+  countLevels,
+  type DistinctiveLevel,
+  describeGroup,
+  distinctiveLevels,
+  meanKnownShare,
+} from "./describe";
+import { compareIds, repeatedIds } from "./ids";
+import { build, clara, type Medoids, swap } from "./pam";
+import {
+  compileProfiles,
+  type DistinctProfiles,
+  distanceMatrix,
+  distinctProfiles,
+  eachCity,
+  profileDistance,
+} from "./profile";
+import { type Partition, silhouettes, weightedMean } from "./silhouette";
+
+/**
+ * The most cohorts `formCohorts` forms: 50. More is no longer a grouping a
+ * platform can convene, and PAM's cost grows with k (at 50 and 2,000 cities,
+ * about a second).
+ *
+ * @category Cohorts
+ */
+export const MAX_COHORTS = 50;
+
+/**
+ * When `k` is not given, `formCohorts` tries every k from 2 to the least of
+ * `maxK`, n - 1 and the number of distinct profiles, and `maxK` defaults to
+ * 10: beyond ten cohorts a platform's groups get too small to convene and
+ * their descriptions blur. The mean silhouette needs at least two cohorts
+ * and one city more than cohorts; more cohorts than distinct profiles would
+ * only split identical cities.
+ *
+ * @category Cohorts
+ */
+export const DEFAULT_MAX_K = 10;
+
+/**
+ * Up to this many points `formCohorts` runs PAM on the full distance matrix
+ * (2,000: a 32 MB `Float64Array`, and about a second for every k from 2 to
+ * 10 on one core); above it, CLARA on samples, computing distances as
+ * needed. Points are distinct profiles: cities with identical profiles are
+ * 0 apart and are grouped as one point weighted by their count, so 4,000
+ * places known only by country-level facts and tier (about 90 distinct
+ * profiles) run exact PAM in milliseconds.
+ *
+ * @category Cohorts
+ */
+export const PAM_MAX_POINTS = 2000;
+
+/**
+ * Up to this many points (distinct profiles) silhouettes are exact (every
+ * pair, about 12.5 million distances at 5,000); above it they are estimated
+ * on a seeded sample of {@link SILHOUETTE_SAMPLE_SIZE} points plus every
+ * medoid, with distances within the sample, as scikit-learn's
+ * `silhouette_score` does with `sample_size`.
+ *
+ * @category Cohorts
+ */
+export const SILHOUETTE_EXACT_MAX = 5000;
+
+/** Points in the silhouette sample above {@link SILHOUETTE_EXACT_MAX}. @category Cohorts */
+export const SILHOUETTE_SAMPLE_SIZE = 2000;
+
+const cohortCount = z.int().check(z.gte(1), z.lte(MAX_COHORTS));
+
+const FormCohortsOptionsSchema = z
+  .strictObject({
+    k: z.optional(cohortCount),
+    maxK: z.optional(cohortCount),
+    seed: z.int().check(z.gte(0), z.lte(0xffffffff)),
+  })
+  .check(
+    z.refine((options) => options.k === undefined || options.maxK === undefined, {
+      error: "must not be given with k: maxK bounds the search for k when k is left out",
+      path: ["maxK"],
+    }),
+  );
+
+/**
+ * Options of {@link formCohorts}.
+ *
+ * - `k`: the number of cohorts, a whole number from 1 to {@link MAX_COHORTS}
+ *   and at most the number of cities. Left out, it is chosen by the mean
+ *   silhouette over 2..min(`maxK`, n - 1) (see {@link DEFAULT_MAX_K}).
+ * - `maxK`: the largest k tried when `k` is left out (default 10); not with `k`.
+ * - `seed`: an unsigned 32-bit integer, required. It drives CLARA's samples
+ *   above {@link PAM_MAX_POINTS} distinct profiles and the silhouette sample
+ *   above {@link SILHOUETTE_EXACT_MAX}; the same seed and cities give the
+ *   same cohorts. Below those sizes the result does not depend on it.
+ *
+ * @example
+ * const options: FormCohortsOptions = { seed: 7 };         // k chosen by silhouette
+ * const four: FormCohortsOptions = { k: 4, seed: 7 };      // exactly four cohorts
+ * @category Cohorts
+ */
+export type FormCohortsOptions = z.input<typeof FormCohortsOptionsSchema>;
+
+/** One cohort of {@link formCohorts}. @category Cohorts */
+export interface Cohort {
+  /** `cohort-1`, `cohort-2`, …, largest cohort first (ties by medoid id). */
+  readonly id: string;
+  /** The member whose total distance to the other members is least: the cohort's most typical city (among identical profiles, the lowest id). */
+  readonly medoidId: string;
+  /** Member ids, sorted. */
+  readonly memberIds: readonly string[];
+  /** Mean silhouette of its members, from -1 to 1 (0 for a cohort of one). */
+  readonly silhouette: number;
+  /** What sets it apart, as a lower-case noun phrase: "high-income secondary cities in centralized liberal democracies". */
+  readonly description: string;
+  /** The levels the description is built from, strongest first. */
+  readonly distinctive: readonly DistinctiveLevel[];
+}
+
+/** The mean silhouette of the cohorts formed for one k. @category Cohorts */
+export interface SilhouetteByK {
+  readonly k: number;
+  readonly silhouette: number;
+}
+
+/** The outcome of {@link formCohorts}. @category Cohorts */
+export interface CohortResult {
+  /** Number of cohorts formed. */
+  readonly k: number;
+  /** `"pam"` up to {@link PAM_MAX_POINTS} points, `"clara"` above. */
+  readonly method: "pam" | "clara";
+  /** Number of distinct profiles among the cities. */
+  readonly distinctProfiles: number;
+  /** Sum over cities of the distance to their cohort's medoid: what k-medoids minimises. */
+  readonly cost: number;
+  /** Mean silhouette over all cities (0 with fewer than two cohorts). */
+  readonly silhouette: number;
+  /** `"exact"` up to {@link SILHOUETTE_EXACT_MAX} points, `"sampled"` above. */
+  readonly silhouetteMethod: "exact" | "sampled";
+  /** When k was chosen: the mean silhouette of every k tried, by k. Empty when k was given or there was no choice to make. */
+  readonly candidates: readonly SilhouetteByK[];
+  readonly cohorts: readonly Cohort[];
+}
+
+const byId = (a: City, b: City) => compareIds(a.id, b.id);
+
+/** Silhouettes of the points under each partition: exact, or on a seeded sample of points. */
+interface ScoredPartitions {
+  /** The points covered, ascending. */
+  readonly points: Int32Array;
+  /** Per partition, the silhouette of each covered point. */
+  readonly values: readonly Float64Array[];
+  readonly method: "exact" | "sampled";
+}
+
+function silhouettesOf(
+  points: DistinctProfiles,
+  matrix: Float64Array | undefined,
+  found: readonly Medoids[],
+  seed: number,
+): ScoredPartitions {
+  const { profiles, weights } = points;
+  const n = profiles.size;
+  const partitions: Partition[] = found.map((m) => ({
+    k: m.medoids.length,
+    assignment: m.assignment,
+  }));
+  if (n <= SILHOUETTE_EXACT_MAX) {
+    const buffer = new Float64Array(n);
+    const row =
+      matrix === undefined
+        ? (i: number) => {
+            for (let j = i + 1; j < n; j++) buffer[j] = profileDistance(profiles, i, j);
+            return buffer;
+          }
+        : (i: number) => matrix.subarray(i * n, (i + 1) * n);
+    return {
+      points: Int32Array.from({ length: n }, (_, i) => i),
+      values: silhouettes(weights, row, partitions),
+      method: "exact",
+    };
+  }
+  // A separate stream from CLARA's, so that the sample does not repeat CLARA's first draws.
+  const random = seededRandom((seed ^ 0x5bd1e995) >>> 0);
+  const chosen = new Uint8Array(n);
+  for (const m of found) for (const medoid of m.medoids) chosen[medoid] = 1;
+  const pool = Int32Array.from({ length: n }, (_, i) => i);
+  for (let t = 0; t < SILHOUETTE_SAMPLE_SIZE; t++) {
+    const pick = t + Math.floor(random() * (n - t));
+    const drawn = pool[pick] as number;
+    pool[pick] = pool[t] as number;
+    pool[t] = drawn;
+    chosen[drawn] = 1;
+  }
+  const covered: number[] = [];
+  for (let i = 0; i < n; i++) if (chosen[i] === 1) covered.push(i);
+  const sample = Int32Array.from(covered);
+  const m = sample.length;
+  const buffer = new Float64Array(m);
+  const row = (i: number) => {
+    const from = sample[i] as number;
+    for (let j = i + 1; j < m; j++)
+      buffer[j] = profileDistance(profiles, from, sample[j] as number);
+    return buffer;
+  };
+  const restricted = partitions.map((p) => ({
+    k: p.k,
+    assignment: sample.map((point) => p.assignment[point] as number),
+  }));
+  const sampleWeights = Float64Array.from(sample, (point) => weights[point] as number);
+  return { points: sample, values: silhouettes(sampleWeights, row, restricted), method: "sampled" };
+}
+
+/** The weighted mean silhouette of scored points under partition `p`. */
+function meanSilhouette(scored: ScoredPartitions, weights: Float64Array, p: number): number {
+  const w = Float64Array.from(scored.points, (point) => weights[point] as number);
+  return weightedMean(scored.values[p] as Float64Array, w);
+}
+
+/**
+ * Groups cities into cohorts of alike profiles: k-medoids on
+ * {@link cityDistance}, each cohort described by what sets it apart from the
+ * whole set. Answers the essay's call for cohorts and working groups under
+ * larger platforms (Sam Tabory, "Difference in city diplomacy", Chicago
+ * Council on Global Affairs).
+ *
+ * **Algorithm.** Cities with identical profiles are one point weighted by
+ * their count. Up to {@link PAM_MAX_POINTS} points, PAM (Kaufman and
+ * Rousseeuw 1990): BUILD picks medoids greedily, SWAP exchanges a medoid for
+ * a non-medoid while that lowers the total distance of cities to their
+ * medoids. Above, CLARA: PAM on ten seeded samples of 160 + 8k points, each
+ * set of medoids scored on all points, the best kept. A city joins its
+ * nearest medoid (equally near two: the one whose id sorts first). Cities
+ * are sorted by id first, so the cohorts do not depend on input order.
+ *
+ * **Choosing k.** When `k` is left out, every k from 2 to the least of
+ * `maxK`, n - 1 and the number of distinct profiles is formed, and the one
+ * with the highest mean silhouette kept (ties: the smaller k). When none
+ * reaches a positive mean silhouette, the cities show no grouping structure
+ * and form one cohort; so do fewer than three cities, and cities whose
+ * profiles are all identical.
+ *
+ * **Edge cases.** No cities: no cohorts (a `Right`), unless `k` was given. A
+ * `k` above the number of cities, options that are not valid (`k` not a
+ * whole number from 1 to {@link MAX_COHORTS}, a seed that is not an unsigned
+ * 32-bit integer, an unknown option) and repeated city ids give a `Left`
+ * naming each problem; city-level paths start with the city's index. A `k`
+ * above the number of distinct profiles splits identical profiles, on the
+ * cities themselves. Every city is in exactly one cohort, and no cohort is
+ * empty.
+ *
+ * **Cost.** Distances between distinct profiles only. With every profile
+ * distinct, about a second for 2,000 cities and k from 2 to 10 (PAM), and
+ * for 4,000 (CLARA, most of it exact silhouettes), on one core.
+ *
+ * @example
+ * import { either as E } from "fp-ts";
+ * const result = formCohorts(cities, { seed: 1 });
+ * if (E.isRight(result)) {
+ *   for (const cohort of result.right.cohorts)
+ *     console.log(cohort.id, cohort.memberIds.length, cohort.description);
+ *   // cohort-1 14 "high-income secondary cities in partly decentralized liberal democracies"
+ * }
+ * @category Cohorts
+ */
+export function formCohorts(
+  cities: readonly City[],
+  options: FormCohortsOptions,
+): E.Either<ValidationError, CohortResult> {
+  const parsed = parseWithSchema(FormCohortsOptionsSchema, options, "an options object");
+  if (E.isLeft(parsed)) return parsed;
+  const { k: requested, maxK, seed } = parsed.right;
+  const repeated = repeatedIds(cities);
+  if (repeated.length > 0) return E.left(validationError(repeated));
+  const n = cities.length;
+  if (requested !== undefined && requested > n) {
+    return E.left(
+      validationError([
+        {
+          path: ["k"],
+          message: `must be at most the number of cities (${n}); got ${requested}`,
+        },
+      ]),
+    );
+  }
+  if (n === 0) {
+    return E.right({
+      k: 0,
+      method: "pam",
+      distinctProfiles: 0,
+      cost: 0,
+      silhouette: 0,
+      silhouetteMethod: "exact",
+      candidates: [],
+      cohorts: [],
+    });
+  }
+
+  const sorted = [...cities].sort(byId);
+  const compiled = compileProfiles(sorted);
+  const distinct = distinctProfiles(compiled);
+  const distinctCount = distinct.profiles.size;
+  // Only a k above the number of distinct profiles needs to split identical ones.
+  const points =
+    requested !== undefined && requested > distinctCount ? eachCity(compiled) : distinct;
+  const { profiles, weights } = points;
+  const method = profiles.size > PAM_MAX_POINTS ? "clara" : "pam";
+  const matrix = method === "pam" ? distanceMatrix(profiles) : undefined;
+
+  const upper = Math.min(maxK ?? DEFAULT_MAX_K, n - 1, distinctCount);
+  const tried: number[] = [];
+  if (requested !== undefined) tried.push(requested);
+  else for (let k = 2; k <= upper; k++) tried.push(k);
+  const chooses = tried.length > 0 && requested === undefined;
+  if (tried.length === 0) tried.push(1);
+
+  const buildOrder = matrix === undefined ? undefined : build(matrix, weights, Math.max(...tried));
+  const medoidsFor = (k: number): Medoids =>
+    matrix === undefined || buildOrder === undefined
+      ? // A fresh generator per k: the cohorts for a k do not depend on the other k tried.
+        clara(profiles, weights, k, seededRandom(seed))
+      : swap(matrix, weights, buildOrder.subarray(0, k));
+
+  let found = tried.map(medoidsFor);
+  let scored = silhouettesOf(points, matrix, found, seed);
+  const means = found.map((_, p) => meanSilhouette(scored, weights, p));
+  let chosen = 0;
+  for (let p = 1; p < tried.length; p++) {
+    if ((means[p] as number) > (means[chosen] as number)) chosen = p;
+  }
+  const candidates = chooses ? tried.map((k, p) => ({ k, silhouette: means[p] as number })) : [];
+  let result = found[chosen] as Medoids;
+  let values = scored.values[chosen] as Float64Array;
+  let silhouette = means[chosen] as number;
+  if (chooses && silhouette <= 0) {
+    // No k shows structure: one cohort, whose silhouettes are all 0.
+    found = [medoidsFor(1)];
+    scored = silhouettesOf(points, matrix, found, seed);
+    result = found[0] as Medoids;
+    values = scored.values[0] as Float64Array;
+    silhouette = 0;
+  }
+  return E.right({
+    k: result.medoids.length,
+    method,
+    distinctProfiles: distinctCount,
+    cost: result.cost,
+    silhouette,
+    silhouetteMethod: scored.method,
+    candidates,
+    cohorts: describeCohorts(sorted, points, result, scored, values),
+  });
+}
+
+/** The cohorts of a k-medoids result, described and ordered. */
+function describeCohorts(
+  sorted: readonly City[],
+  points: DistinctProfiles,
+  result: Medoids,
+  scored: ScoredPartitions,
+  values: Float64Array,
+): Cohort[] {
+  const k = result.medoids.length;
+  const sumBySlot = new Float64Array(k);
+  const weightBySlot = new Float64Array(k);
+  scored.points.forEach((point, i) => {
+    const slot = result.assignment[point] as number;
+    const weight = points.weights[point] as number;
+    sumBySlot[slot] = (sumBySlot[slot] as number) + weight * (values[i] as number);
+    weightBySlot[slot] = (weightBySlot[slot] as number) + weight;
+  });
+  const membersBySlot: City[][] = Array.from({ length: k }, () => []);
+  sorted.forEach((city, i) => {
+    const point = points.ofCity[i] as number;
+    membersBySlot[result.assignment[point] as number]?.push(city);
+  });
+  const overall = countLevels(sorted);
+  const overallKnown = meanKnownShare(sorted);
+  return membersBySlot
+    .map((members, slot) => {
+      const distinctive = distinctiveLevels(members, overall, sorted.length);
+      const weight = weightBySlot[slot] as number;
+      const medoidCity = points.firstCity[result.medoids[slot] as number] as number;
+      return {
+        medoidId: (sorted[medoidCity] as City).id,
+        memberIds: members.map((city) => city.id),
+        silhouette: weight === 0 ? 0 : (sumBySlot[slot] as number) / weight,
+        description: describeGroup(members, distinctive, overallKnown),
+        distinctive,
+      };
+    })
+    .sort((a, b) =>
+      a.memberIds.length !== b.memberIds.length
+        ? b.memberIds.length - a.memberIds.length
+        : compareIds(a.medoidId, b.medoidId),
+    )
+    .map((cohort, index): Cohort => ({ id: `cohort-${index + 1}`, ...cohort }));
+}
