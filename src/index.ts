@@ -27,6 +27,13 @@ export {
   type PlaceInput,
 } from "./classify/national-tiers";
 export {
+  CAUCUS_DIMENSIONS,
+  type Caucus,
+  type CaucusDimension,
+  type CaucusLevel,
+  caucus,
+} from "./cohorts/caucus";
+export {
   CROSS_SECTION_PHRASE,
   type DescriptorDimension,
   DISTINCTIVE_LIFT,
