@@ -13,6 +13,7 @@ import {
 } from "city-difference";
 import { PLACES, type Place, placeToCity } from "city-difference/places";
 import { formatScore, h, replace } from "./dom";
+import { peersSection } from "./peers";
 import { profileForm } from "./profile";
 import { comparisonTable, legend, rankingList } from "./ranking";
 import { placeSearch } from "./search";
@@ -47,7 +48,17 @@ function profileSummary(city: City): string {
   return `${population}${known.join(" · ")}${unknown.length > 0 ? ` · unknown: ${unknown.join(", ")}` : ""}`;
 }
 
-function cityPanel(key: string, title: string, emptyHint: string, onUpdate: () => void): CityPanel {
+interface PanelOptions {
+  readonly key: string;
+  readonly title: string;
+  readonly emptyHint: string;
+  /** Called after every change of the panel's city. */
+  readonly onUpdate: () => void;
+  /** Called with a peer to compare with the panel's city. */
+  readonly onCompare: (place: Place) => void;
+}
+
+function cityPanel({ key, title, emptyHint, onUpdate, onCompare }: PanelOptions): CityPanel {
   let current: City | undefined;
   const titleId = `panel-${key}-title`;
   const heading = h("h3", { class: "ranking-title" });
@@ -55,6 +66,7 @@ function cityPanel(key: string, title: string, emptyHint: string, onUpdate: () =
   const status = h("p", { class: "visually-hidden", role: "status" });
   const area = h("div", { class: "ranking-area" });
   const form = profileForm(update);
+  const peers = peersSection(onCompare);
   const search = placeSearch(`Find a place (${title.toLowerCase()})`, (place) =>
     panel.choose(place),
   );
@@ -68,37 +80,34 @@ function cityPanel(key: string, title: string, emptyHint: string, onUpdate: () =
 
   function update(): void {
     const raw = form.read() as { name: string; country: string };
-    if (raw.name === "" && raw.country === "") {
-      current = undefined;
-      replace(heading);
-      replace(summary);
+    const parsed = parseCity(raw);
+    current = parsed._tag === "Right" ? parsed.right : undefined;
+    replace(heading);
+    replace(summary);
+    if (current !== undefined) {
+      const city = current;
+      const ranking = rankTopics(city, CATALOG);
+      replace(heading, `Topics ranked for ${city.name}, ${city.country}`);
+      replace(summary, profileSummary(city));
+      replace(area, rankingList(city, ranking));
+      const top = ranking[0];
+      status.textContent =
+        top === undefined
+          ? ""
+          : `Ranked ${ranking.length} topics for ${city.name}; first: ${top.topicId}, ${formatScore(top.score)}.`;
+    } else if (raw.name === "" && raw.country === "") {
       replace(area, h("p", { class: "hint" }, emptyHint));
-    } else {
-      const parsed = parseCity(raw);
-      if (parsed._tag === "Left") {
-        current = undefined;
-        replace(
-          area,
-          h(
-            "p",
-            { class: "error", role: "alert" },
-            `Check the profile: ${formatValidationError(parsed.left)}`,
-          ),
-        );
-      } else {
-        const city = parsed.right;
-        current = city;
-        const ranking = rankTopics(city, CATALOG);
-        replace(heading, `Topics ranked for ${city.name}, ${city.country}`);
-        replace(summary, profileSummary(city));
-        replace(area, rankingList(city, ranking));
-        const top = ranking[0];
-        status.textContent =
-          top === undefined
-            ? ""
-            : `Ranked ${ranking.length} topics for ${city.name}; first: ${top.topicId}, ${formatScore(top.score)}.`;
-      }
+    } else if (parsed._tag === "Left") {
+      replace(
+        area,
+        h(
+          "p",
+          { class: "error", role: "alert" },
+          `Check the profile: ${formatValidationError(parsed.left)}`,
+        ),
+      );
     }
+    peers.show(current);
     onUpdate();
   }
 
@@ -113,6 +122,7 @@ function cityPanel(key: string, title: string, emptyHint: string, onUpdate: () =
       heading,
       status,
       area,
+      peers.element,
     ),
     city: () => current,
     choose(place) {
@@ -130,6 +140,7 @@ function start(root: HTMLElement): void {
     class: "comparison-section",
     "aria-labelledby": "comparison-title",
   });
+  const panels: CityPanel[] = [];
   const refreshComparison = () => {
     const a = panels[0]?.city();
     const b = panels[1]?.city();
@@ -145,20 +156,27 @@ function start(root: HTMLElement): void {
           ),
     );
   };
-  const panels: CityPanel[] = [];
+  // A peer of one city is compared in the other panel.
+  const compareIn = (index: number) => (place: Place) => {
+    panels[index]?.choose(place);
+    panels[index]?.element.scrollIntoView({ block: "start" });
+  };
   panels.push(
-    cityPanel(
-      "a",
-      "First city",
-      "Search a place above, or open the profile and give at least a name and a country.",
-      refreshComparison,
-    ),
-    cityPanel(
-      "b",
-      "Second city",
-      "Choose a second city to compare it with the first.",
-      refreshComparison,
-    ),
+    cityPanel({
+      key: "a",
+      title: "First city",
+      emptyHint:
+        "Search a place above, or open the profile and give at least a name and a country.",
+      onUpdate: refreshComparison,
+      onCompare: compareIn(1),
+    }),
+    cityPanel({
+      key: "b",
+      title: "Second city",
+      emptyHint: "Choose a second city to compare it with the first.",
+      onUpdate: refreshComparison,
+      onCompare: compareIn(0),
+    }),
   );
   replace(
     root,

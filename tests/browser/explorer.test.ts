@@ -196,6 +196,26 @@ describe("the explorer page", () => {
     expect(await panel.locator(".profile-summary").textContent()).toContain("Inward mayor");
   });
 
+  it("lists Manchester's nearest peers and compares one in the second panel", async () => {
+    const peers = page.locator("#panel-a .peers li");
+    expect(await peers.count()).toBe(5);
+    const distances = (await peers.locator(".distance").allTextContents()).map((text) =>
+      Number(text.replace("distance ", "")),
+    );
+    expect(distances).toEqual([...distances].sort((x, y) => x - y));
+    expect(
+      await peers.evaluateAll((items) => items.map((item) => item.dataset.cityId)),
+    ).not.toContain("geonames:2643123");
+    const name = await peers.first().locator(".peer-name").textContent();
+    await peers
+      .first()
+      .getByRole("button", { name: /^Compare / })
+      .press("Enter");
+    const second = page.locator("#panel-b");
+    expect(await second.getByRole("combobox").inputValue()).toBe(name);
+    expect(await second.locator(".ranking .topic").count()).toBe(CATALOG.length);
+  });
+
   it("compares two cities side by side", async () => {
     await choosePlace(page.locator("#panel-b"), "Kano", "Kano, NG");
     const table = page.locator("table.comparison");
