@@ -207,7 +207,8 @@ function isCsvError(error: unknown): error is CsvError {
  * returns the reader of rows). A row with more or fewer cells than the header
  * is one bad record. A quoting error, or a record over the size limit (most
  * often an unclosed quote swallowing the rest of the file), makes the file
- * unreadable ({@link UsageError}).
+ * unreadable ({@link UsageError}), reported at the line where the faulty
+ * record starts.
  */
 async function* csvRecords(
   input: Input,
@@ -246,9 +247,15 @@ async function* csvRecords(
       } else yield { line, value: reader(item.record) };
     }
   } catch (error) {
-    if (isCsvError(error))
-      throw new UsageError(`${input.name}: not valid CSV: ${csvMessage(error)}`);
+    if (isCsvError(error)) {
+      const { lines, raw } = error as { lines?: unknown; raw?: unknown };
+      const line =
+        typeof lines === "number" && typeof raw === "string" ? `:${csvStartLine(lines, raw)}` : "";
+      throw new UsageError(`${input.name}${line}: not valid CSV: ${csvMessage(error)}`);
+    }
     throw error;
+  } finally {
+    source.destroy();
   }
   if (reader === undefined)
     throw new UsageError(
@@ -256,18 +263,17 @@ async function* csvRecords(
     );
 }
 
+/** What csv-parse found wrong, in the record starting at the line given with it. */
 function csvMessage(error: CsvError): string {
-  const line = (error as { lines?: unknown }).lines;
-  const at = typeof line === "number" ? `line ${line}: ` : "";
   switch (error.code) {
     case "CSV_MAX_RECORD_SIZE":
-      return `${at}a record longer than ${MAX_RECORD_CHARS.toLocaleString("en")} characters (an unclosed quote?)`;
+      return `the record is longer than ${MAX_RECORD_CHARS.toLocaleString("en")} characters (an unclosed quote?)`;
     case "CSV_QUOTE_NOT_CLOSED":
-      return `${at}a quoted field is not closed before the end of the file`;
+      return "a quoted field of this record is not closed before the end of the file";
     case "CSV_INVALID_CLOSING_QUOTE":
-      return `${at}a quote inside a field must be doubled ("") and the field quoted`;
+      return 'a quote inside a field must be doubled ("") and the field quoted';
     default:
-      return `${at}${error.message.replace(/^Invalid Record Length: |^Invalid Opening Quote: |^Invalid Closing Quote: /, "")}`;
+      return error.message.split(/: | at line/)[0] ?? error.message;
   }
 }
 
