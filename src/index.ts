@@ -62,6 +62,28 @@ export {
   type DistanceDimension,
   NO_SHARED_DIMENSION_DISTANCE,
 } from "./cohorts/profile";
+export {
+  type AgendaReflection,
+  type AgendaReflectionOptions,
+  agendaReflection,
+  type MemberReflection,
+  type Platform,
+  REFLECTION_TOP_K,
+} from "./cohorts/reflection";
+export {
+  type SharedAgendaOptions,
+  type SharedTopic,
+  sharedAgenda,
+  type WeakestMember,
+} from "./cohorts/shared-agenda";
+export {
+  DEFAULT_MAX_GROUPS,
+  type ServedLevel,
+  type SuggestWorkingGroupsOptions,
+  suggestWorkingGroups,
+  type WorkingGroup,
+  type WorkingGroupSuggestions,
+} from "./cohorts/working-groups";
 export { COUNTRY_CODES, type CountryCode, isCountryCode } from "./model/country-codes";
 export {
   formatPath,

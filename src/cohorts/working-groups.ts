@@ -1,0 +1,258 @@
+/**
+ * Working groups under a platform: groups of members, each with a
+ * sub-agenda that speaks to its worst-served member.
+ *
+ * @module
+ */
+import { either as E } from "fp-ts";
+import * as z from "zod/mini";
+import { type ValidationError, validationError } from "../model/errors";
+import { parseWithSchema } from "../model/parse";
+import type { City, Topic } from "../model/schemas";
+import { RELEVANCE_BANDS } from "../score/options";
+import { CAUCUS_DIMENSIONS, type CaucusDimension, caucus } from "./caucus";
+import { formCohorts, MAX_COHORTS } from "./form-cohorts";
+import { compareIds, repeatedIds } from "./ids";
+import {
+  byServedLevel,
+  columnsOf,
+  type MemberReflection,
+  type Platform,
+  parsePlatform,
+  REFLECTION_TOP_K,
+  reflectAll,
+  topTopicsByCity,
+} from "./reflection";
+import { ScorerOptionSchema, scorerOrDefault, ThresholdSchema } from "./scorer-option";
+import { type SharedTopic, sharedFromMatrix } from "./shared-agenda";
+
+/**
+ * The default most working groups suggested: 3. A platform convenes a
+ * handful of groups at once, and with few groups each one stays large
+ * enough to carry its agenda.
+ *
+ * @category Cohorts
+ */
+export const DEFAULT_MAX_GROUPS = 3;
+
+const SuggestWorkingGroupsOptionsSchema = z.strictObject({
+  maxGroups: z.optional(z.int().check(z.gte(1), z.lte(MAX_COHORTS))),
+  maxTopics: z.optional(z.int().check(z.gte(1))),
+  by: z.optional(
+    z
+      .array(z.enum(CAUCUS_DIMENSIONS))
+      .check(
+        z.refine((by) => new Set(by).size === by.length, { error: "lists a dimension twice" }),
+      ),
+  ),
+  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+  threshold: z.optional(ThresholdSchema),
+  scorer: z.optional(ScorerOptionSchema),
+});
+
+/**
+ * Options of {@link suggestWorkingGroups}.
+ *
+ * - `maxGroups` (1 to 50, default {@link DEFAULT_MAX_GROUPS}): the most
+ *   groups suggested. Cohorts are formed with k chosen by silhouette up to
+ *   it; caucuses beyond it are left out, those with the least gain first.
+ * - `maxTopics` (default {@link REFLECTION_TOP_K}, 3): the longest
+ *   sub-agenda, enough to carry all of a member's top topics.
+ * - `by`: caucus dimensions; when given, groups are {@link caucus}es on them
+ *   instead of {@link formCohorts} cohorts.
+ * - `seed` (default 1): the seed of {@link formCohorts}.
+ * - `threshold` (default 0.5) and `scorer`: as in {@link sharedAgenda}.
+ *
+ * @example
+ * suggestWorkingGroups(platform, cities, CATALOG, { maxGroups: 4, seed: 7 });
+ * @category Cohorts
+ */
+export type SuggestWorkingGroupsOptions = z.input<typeof SuggestWorkingGroupsOptionsSchema>;
+
+/** A member's reflection, in short: who, and how well served. @category Cohorts */
+export interface ServedLevel {
+  readonly cityId: string;
+  readonly share: number;
+  readonly meanRelevance: number;
+}
+
+/** One suggested working group. @category Cohorts */
+export interface WorkingGroup {
+  /** The cohort's id, or the caucus's key. */
+  readonly id: string;
+  /** The cohort's description, or the caucus's label. */
+  readonly label: string;
+  /** Member ids, sorted. */
+  readonly memberIds: readonly string[];
+  /** Topics the group adds to the platform's agenda: shared by every member, not already on it. */
+  readonly subAgenda: readonly SharedTopic[];
+  /** The worst-served member under the platform's agenda. */
+  readonly before: ServedLevel;
+  /** The worst-served member under the platform's agenda plus the sub-agenda (possibly another member). */
+  readonly after: ServedLevel;
+  /** `after` minus `before`, for share and mean relevance. The share gain is never negative. */
+  readonly gain: { readonly share: number; readonly meanRelevance: number };
+}
+
+/** The outcome of {@link suggestWorkingGroups}. @category Cohorts */
+export interface WorkingGroupSuggestions {
+  readonly platformId: string;
+  /** How members were grouped. */
+  readonly grouping: "cohorts" | "caucuses";
+  /** Most gain first (share, then mean relevance, then id). */
+  readonly groups: readonly WorkingGroup[];
+}
+
+/** Groups as working groups need them: an id, a label and member ids. */
+interface MemberGroup {
+  readonly id: string;
+  readonly label: string;
+  readonly memberIds: readonly string[];
+}
+
+function groupMembers(
+  cities: readonly City[],
+  by: readonly CaucusDimension[] | undefined,
+  maxGroups: number,
+  seed: number,
+): E.Either<ValidationError, readonly MemberGroup[]> {
+  if (by !== undefined) {
+    const caucuses = caucus(cities, by);
+    if (E.isLeft(caucuses)) return caucuses;
+    return E.right(
+      caucuses.right.map((c) => ({ id: c.key, label: c.label, memberIds: c.memberIds })),
+    );
+  }
+  // maxK 1 leaves no k to try, so one cohort; no cities give no cohorts.
+  const cohorts = formCohorts(cities, { maxK: maxGroups, seed });
+  if (E.isLeft(cohorts)) return cohorts;
+  return E.right(
+    cohorts.right.cohorts.map((c) => ({ id: c.id, label: c.description, memberIds: c.memberIds })),
+  );
+}
+
+const served = (m: MemberReflection): ServedLevel => ({
+  cityId: m.cityId,
+  share: m.share,
+  meanRelevance: m.meanRelevance,
+});
+
+/**
+ * Suggests working groups under a platform, as the essay's conclusion asks:
+ * caucuses and cohorts underneath larger platforms, so that each city sees
+ * its own needs reflected (Sam Tabory, "Difference in city diplomacy",
+ * Chicago Council on Global Affairs).
+ *
+ * Members are grouped into cohorts ({@link formCohorts}, k chosen by
+ * silhouette up to `maxGroups`) or, with `by`, into caucuses
+ * ({@link caucus}). Each group gets a **sub-agenda** from its
+ * {@link sharedAgenda}: topics relevant to every member and not yet on the
+ * platform's agenda, those among the group's worst-served member's top
+ * topics first (they raise its share), then by the weakest member's score;
+ * at most `maxTopics`. The group's agenda is the platform's plus its
+ * sub-agenda. For each group, the worst-served member (lowest share, then
+ * lowest mean relevance; see {@link agendaReflection}) before and after, and
+ * the gain. Adding topics never lowers a share, so the worst share never
+ * falls; a sub-agenda topic scores at least the threshold for every member,
+ * so it raises the mean of any member whose mean was below that.
+ *
+ * A group whose members share no topic beyond the platform's agenda is
+ * still listed, with an empty sub-agenda and no gain. No cities give no
+ * groups. The platform is validated as in {@link agendaReflection}; invalid
+ * options and repeated city ids give a `Left`.
+ *
+ * @example
+ * import { either as E } from "fp-ts";
+ * const s = suggestWorkingGroups(platform, cities, CATALOG, { maxGroups: 3, seed: 1 });
+ * if (E.isRight(s)) for (const g of s.right.groups)
+ *   console.log(g.label, g.subAgenda.map((t) => t.topicId), g.before.share, "->", g.after.share);
+ * // "low-income tertiary cities in centralized electoral autocracies" ["basic-services", …] 0 -> 0.67
+ * @category Cohorts
+ */
+export function suggestWorkingGroups(
+  platform: Platform,
+  cities: readonly City[],
+  topics: readonly Topic[],
+  options?: SuggestWorkingGroupsOptions,
+): E.Either<ValidationError, WorkingGroupSuggestions> {
+  const parsedOptions = parseWithSchema(
+    SuggestWorkingGroupsOptionsSchema,
+    options ?? {},
+    "an options object",
+  );
+  if (E.isLeft(parsedOptions)) return parsedOptions;
+  const parsed = parsePlatform(platform, topics);
+  if (E.isLeft(parsed)) return parsed;
+  const { by, scorer } = parsedOptions.right;
+  const maxGroups = parsedOptions.right.maxGroups ?? DEFAULT_MAX_GROUPS;
+  const maxTopics = parsedOptions.right.maxTopics ?? REFLECTION_TOP_K;
+  const threshold = parsedOptions.right.threshold ?? RELEVANCE_BANDS.moderate;
+  const seed = parsedOptions.right.seed ?? 1;
+
+  const repeated = repeatedIds(cities);
+  if (repeated.length > 0) return E.left(validationError(repeated));
+  const grouped = groupMembers(cities, by, maxGroups, seed);
+  if (E.isLeft(grouped)) return grouped;
+
+  const matrix = scorerOrDefault(scorer).matrix(cities, topics);
+  const tops = topTopicsByCity(matrix, Math.min(REFLECTION_TOP_K, topics.length));
+  const agenda = columnsOf(matrix, parsed.right.agenda);
+  const onAgenda = new Set(parsed.right.agenda);
+  const rowOf = new Map(cities.map((city, i) => [city.id, i] as const));
+
+  const groups = grouped.right.map((group): WorkingGroup => {
+    const rows = group.memberIds.map((id) => rowOf.get(id) as number);
+    const columns = matrix.topicIds.length;
+    const sub = {
+      cityIds: rows.map((i) => matrix.cityIds[i] as string),
+      topicIds: matrix.topicIds,
+      scores: Float64Array.from(
+        rows.flatMap((i) => Array.from(matrix.scores.subarray(i * columns, (i + 1) * columns))),
+      ),
+    };
+    const subTops = rows.map((i) => tops[i] ?? []);
+    const before = reflectAll(sub, subTops, agenda).sort(byServedLevel)[0] as MemberReflection;
+    const worstTop = new Set(before.topTopicIds);
+    const subAgenda = sharedFromMatrix(sub, threshold)
+      .filter((topic) => !onAgenda.has(topic.topicId))
+      .sort((a, b) => {
+        const ownA = worstTop.has(a.topicId) ? 0 : 1;
+        const ownB = worstTop.has(b.topicId) ? 0 : 1;
+        return ownA !== ownB ? ownA - ownB : a.rank - b.rank;
+      })
+      .slice(0, maxTopics)
+      .map((topic, index) => ({ ...topic, rank: index + 1 }));
+    const extended = [
+      ...agenda,
+      ...columnsOf(
+        sub,
+        subAgenda.map((topic) => topic.topicId),
+      ),
+    ];
+    const after = reflectAll(sub, subTops, extended).sort(byServedLevel)[0] as MemberReflection;
+    return {
+      id: group.id,
+      label: group.label,
+      memberIds: group.memberIds,
+      subAgenda,
+      before: served(before),
+      after: served(after),
+      gain: {
+        share: after.share - before.share,
+        meanRelevance: after.meanRelevance - before.meanRelevance,
+      },
+    };
+  });
+
+  groups.sort((a, b) => {
+    if (a.gain.share !== b.gain.share) return b.gain.share - a.gain.share;
+    if (a.gain.meanRelevance !== b.gain.meanRelevance)
+      return b.gain.meanRelevance - a.gain.meanRelevance;
+    return compareIds(a.id, b.id);
+  });
+  return E.right({
+    platformId: parsed.right.id,
+    grouping: by === undefined ? "cohorts" : "caucuses",
+    groups: groups.slice(0, maxGroups),
+  });
+}
