@@ -7,6 +7,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { type CsvError, parse as parseCsv } from "csv-parse";
 import type { RowReader } from "./columns";
@@ -64,9 +65,7 @@ async function* decoded(stream: Readable, name: string): AsyncGenerator<string> 
 }
 
 function formatFromName(file: string): InputFormat | undefined {
-  const dot = file.lastIndexOf(".");
-  if (dot === -1 || file.lastIndexOf("/") > dot) return undefined;
-  return BY_EXTENSION[file.slice(dot).toLowerCase()];
+  return BY_EXTENSION[extname(file).toLowerCase()];
 }
 
 /**
@@ -100,9 +99,15 @@ export async function openInput(file: string, override?: InputFormat): Promise<I
     yield head.value;
     yield* iterator;
   })();
-  const format =
-    override ?? (file === STDIN ? undefined : formatFromName(file)) ?? sniff(head.value, name);
-  return { name, format, chunks };
+  try {
+    const format =
+      override ?? (file === STDIN ? undefined : formatFromName(file)) ?? sniff(head.value, name);
+    return { name, format, chunks };
+  } catch (error) {
+    // Close the file (or stdin) before giving up on it.
+    await iterator.return(undefined);
+    throw error;
+  }
 }
 
 function sniff(first: string | undefined, name: string): InputFormat {
@@ -216,6 +221,8 @@ async function* csvRecords(
 ): AsyncGenerator<RawRecord> {
   const parser = parseCsv({
     relax_column_count: true,
+    // A quote inside an unquoted cell (5'11", O"Brien) is kept as text.
+    relax_quotes: true,
     skip_empty_lines: true,
     trim: true,
     info: true,
@@ -271,9 +278,12 @@ function csvMessage(error: CsvError): string {
     case "CSV_QUOTE_NOT_CLOSED":
       return "a quoted field of this record is not closed before the end of the file";
     case "CSV_INVALID_CLOSING_QUOTE":
-      return 'a quote inside a field must be doubled ("") and the field quoted';
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return 'text after a closing quote: a quote inside a field must be doubled ("") and the field quoted';
     default:
-      return error.message.split(/: | at line/)[0] ?? error.message;
+      return error.message
+        .replace(/,? at line \d+/g, "")
+        .replace(/^./, (first) => first.toLowerCase());
   }
 }
 

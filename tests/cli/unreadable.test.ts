@@ -71,7 +71,7 @@ describe("unreadable input: exit 2 with one message", () => {
     [
       "bad-quote.csv",
       'id,name,country\na,A,GB\nb,"B"x,GB\n',
-      ':3: not valid CSV: a quote inside a field must be doubled ("")',
+      ':3: not valid CSV: text after a closing quote: a quote inside a field must be doubled ("")',
     ],
   ])("%s", async (name, text, message) => {
     const file = dir.file(name, text);

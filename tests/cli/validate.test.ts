@@ -35,6 +35,17 @@ describe("validate, valid files", () => {
     expect(run.status).toBe(0);
   });
 
+  it("CSV: keeps a quote inside an unquoted cell as text, and reads quoted commas and doubled quotes", async () => {
+    const text = `id,name,country\na,O"Brien,GB\nb,"Chicago, ""the Windy City""",US\n`;
+    const file = dir.file("quotes.csv", text);
+    const run = await cli(["score", "--cities", file, "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).map((row: { name: string }) => row.name)).toEqual([
+      'O"Brien',
+      'Chicago, "the Windy City"',
+    ]);
+  });
+
   it("tells a file of topics by its fields, and checks it as topics", async () => {
     const file = dir.file("topics.json", JSON.stringify(CATALOG));
     const run = await cli(["validate", file]);
