@@ -25,6 +25,8 @@ import {
  * are not among them: a city lists several, so they do not partition cities;
  * {@link sharedAgenda} finds what a group shares instead.
  *
+ * @example
+ * caucus(cities, ["country", "resources.nationalTier"]); // national caucuses, split by tier
  * @category Cohorts
  */
 export const CAUCUS_DIMENSIONS = [
@@ -37,10 +39,22 @@ export const CAUCUS_DIMENSIONS = [
   "governance.regime",
 ] as const;
 
-/** A dimension of {@link CAUCUS_DIMENSIONS}. @category Cohorts */
+/**
+ * A dimension of {@link CAUCUS_DIMENSIONS}.
+ *
+ * @example
+ * const by: CaucusDimension[] = ["resources.nationalTier", "resources.incomeTier"];
+ * @category Cohorts
+ */
 export type CaucusDimension = (typeof CAUCUS_DIMENSIONS)[number];
 
-/** The level of one dimension that a caucus shares. @category Cohorts */
+/**
+ * The level of one dimension that a caucus shares.
+ *
+ * @example
+ * { dimension: "resources.nationalTier", level: null, label: "National tier unknown" }
+ * @category Cohorts
+ */
 export interface CaucusLevel {
   readonly dimension: CaucusDimension;
   /** The level (`"secondary"`, `"GB"`, `"true"` for an international office); `null` when unknown. */
@@ -49,7 +63,15 @@ export interface CaucusLevel {
   readonly label: string;
 }
 
-/** One group of {@link caucus}. @category Cohorts */
+/**
+ * One group of {@link caucus}.
+ *
+ * @example
+ * { key: "resources.nationalTier=tertiary",
+ *   levels: [{ dimension: "resources.nationalTier", level: "tertiary", label: "Tertiary city" }],
+ *   label: "Tertiary city", memberIds: ["gb-bradford", "gb-coventry", "gb-derby"] }
+ * @category Cohorts
+ */
 export interface Caucus {
   /** The combination of levels, e.g. `resources.nationalTier=secondary;resources.incomeTier=high` (`unknown` for an unknown level); `""` when grouping by no dimension. */
   readonly key: string;

@@ -20,6 +20,8 @@ import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../scor
  * A dimension a description can name: the profile's levels, the raw figures
  * in {@link SIZE_BANDS}, and each listed priority.
  *
+ * @example
+ * const dimension: DescriptorDimension = "resources.metroGdpUsd"; // described by its size band
  * @category Cohorts
  */
 export type DescriptorDimension =
@@ -41,16 +43,27 @@ export type DescriptorDimension =
  * million and US$4.6 billion. Fixed, like the goalposts, so that a city's band
  * never depends on the batch.
  *
+ * @example
+ * // A metropolitan economy of US$50 billion is "mid-sized", one of US$200 billion "large".
  * @category Cohorts
  */
 export const SIZE_BANDS = ["small", "mid-sized", "large"] as const;
 
-/** A band of {@link SIZE_BANDS}. @category Cohorts */
+/**
+ * A band of {@link SIZE_BANDS}.
+ *
+ * @example
+ * const band: SizeBand = "large";
+ * @category Cohorts
+ */
 export type SizeBand = (typeof SIZE_BANDS)[number];
 
 /**
  * A level held by most of a group and by clearly fewer of the whole set.
  *
+ * @example
+ * // Every member tertiary, against a third of all cities:
+ * { dimension: "resources.nationalTier", level: "tertiary", share: 1, overallShare: 0.33 }
  * @category Cohorts
  */
 export interface DistinctiveLevel {
@@ -70,6 +83,9 @@ export interface DistinctiveLevel {
  * chance would put there: clearly what sets the group apart, not a trait of
  * every city).
  *
+ * @example
+ * // Held by 90% of a cohort and 60% of all cities: 0.3 above, distinctive.
+ * // Held by 90% of a cohort and 70% of all cities: 0.2 above, not.
  * @category Cohorts
  */
 export const DISTINCTIVE_LIFT = 0.25;
@@ -243,10 +259,22 @@ function joinWithAnd(parts: readonly string[]): string {
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
-/** The phrase used when no level sets a group apart and its profiles are mostly unknown. */
+/**
+ * The phrase used when no level sets a group apart and its profiles are mostly unknown.
+ *
+ * @example
+ * cohort.description === MOSTLY_UNKNOWN_PHRASE; // "cities whose profiles are mostly unknown"
+ * @category Cohorts
+ */
 export const MOSTLY_UNKNOWN_PHRASE = "cities whose profiles are mostly unknown";
 
-/** The phrase used when no level sets a group apart. */
+/**
+ * The phrase used when no level sets a group apart.
+ *
+ * @example
+ * // The one cohort of formCohorts(cities, { k: 1, seed: 1 }) reads "a cross-section of the whole set".
+ * @category Cohorts
+ */
 export const CROSS_SECTION_PHRASE = "a cross-section of the whole set";
 
 /**

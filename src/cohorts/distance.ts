@@ -50,7 +50,13 @@ export function cityDistance(a: City, b: City): number {
   return profileDistance(compileProfiles([a, b]), 0, 1);
 }
 
-/** One of a city's nearest peers. @category Cohorts */
+/**
+ * One of a city's nearest peers.
+ *
+ * @example
+ * { rank: 1, cityId: "gb-birmingham", distance: 0 }
+ * @category Cohorts
+ */
 export interface Peer {
   /** 1 for the nearest. */
   readonly rank: number;
@@ -67,8 +73,9 @@ export interface Peer {
  * all. Cost: one distance per city, then a sort.
  *
  * @example
- * nearestPeers(manchester, coreAndKeyCities, 3);
- * // [{ rank: 1, cityId: "gb-leeds", distance: 0 }, { rank: 2, cityId: "gb-sheffield", distance: 0.04 }, …]
+ * // Core Cities share one profile, Key Cities another (see the tests' fixtures):
+ * nearestPeers(leeds, [...coreCities, ...keyCities], 2);
+ * // [{ rank: 1, cityId: "gb-birmingham", distance: 0 }, { rank: 2, cityId: "gb-bristol", distance: 0 }]
  * @category Cohorts
  */
 export function nearestPeers(city: City, cities: readonly City[], k: number): readonly Peer[] {

@@ -23,6 +23,7 @@ import {
   compileProfiles,
   type DistinctProfiles,
   distanceMatrix,
+  distanceRow,
   distinctProfiles,
   eachCity,
   profileDistance,
@@ -34,6 +35,8 @@ import { type Partition, silhouettes, weightedMean } from "./silhouette";
  * platform can convene, and PAM's cost grows with k (at 50 and 2,000 cities,
  * about a second).
  *
+ * @example
+ * formCohorts(cities, { k: 51, seed: 1 }); // Left: k: must be at most 50; got 51
  * @category Cohorts
  */
 export const MAX_COHORTS = 50;
@@ -46,6 +49,9 @@ export const MAX_COHORTS = 50;
  * and one city more than cohorts; more cohorts than distinct profiles would
  * only split identical cities.
  *
+ * @example
+ * formCohorts(cities, { seed: 1 });          // tries k = 2..10
+ * formCohorts(cities, { seed: 1, maxK: 4 }); // tries k = 2..4
  * @category Cohorts
  */
 export const DEFAULT_MAX_K = 10;
@@ -59,6 +65,9 @@ export const DEFAULT_MAX_K = 10;
  * places known only by country-level facts and tier (about 90 distinct
  * profiles) run exact PAM in milliseconds.
  *
+ * @example
+ * // The 4,043 gazetteer places of 100,000 people or more have 92 distinct profiles:
+ * formCohorts(places, { seed: 1 }); // Right({ method: "pam", distinctProfiles: 92, … })
  * @category Cohorts
  */
 export const PAM_MAX_POINTS = 2000;
@@ -70,11 +79,19 @@ export const PAM_MAX_POINTS = 2000;
  * medoid, with distances within the sample, as scikit-learn's
  * `silhouette_score` does with `sample_size`.
  *
+ * @example
+ * result.silhouetteMethod; // "exact" up to 5,000 distinct profiles, "sampled" above
  * @category Cohorts
  */
 export const SILHOUETTE_EXACT_MAX = 5000;
 
-/** Points in the silhouette sample above {@link SILHOUETTE_EXACT_MAX}. @category Cohorts */
+/**
+ * Points in the silhouette sample above {@link SILHOUETTE_EXACT_MAX}.
+ *
+ * @example
+ * // Above 5,000 distinct profiles, silhouettes rest on 2,000 of them plus every medoid.
+ * @category Cohorts
+ */
 export const SILHOUETTE_SAMPLE_SIZE = 2000;
 
 const cohortCount = z.int().check(z.gte(1), z.lte(MAX_COHORTS));
@@ -111,7 +128,16 @@ const FormCohortsOptionsSchema = z
  */
 export type FormCohortsOptions = z.input<typeof FormCohortsOptionsSchema>;
 
-/** One cohort of {@link formCohorts}. @category Cohorts */
+/**
+ * One cohort of {@link formCohorts}.
+ *
+ * @example
+ * { id: "cohort-2", medoidId: "gb-bradford", memberIds: ["gb-bradford", "gb-coventry", …],
+ *   silhouette: 1,
+ *   description: "tertiary cities with pragmatic mayors and no international office prioritising housing",
+ *   distinctive: [{ dimension: "resources.nationalTier", level: "tertiary", share: 1, overallShare: 0.33 }, …] }
+ * @category Cohorts
+ */
 export interface Cohort {
   /** `cohort-1`, `cohort-2`, …, largest cohort first (ties by medoid id). */
   readonly id: string;
@@ -127,13 +153,26 @@ export interface Cohort {
   readonly distinctive: readonly DistinctiveLevel[];
 }
 
-/** The mean silhouette of the cohorts formed for one k. @category Cohorts */
+/**
+ * The mean silhouette of the cohorts formed for one k.
+ *
+ * @example
+ * result.candidates; // [{ k: 2, silhouette: 0.82 }, { k: 3, silhouette: 1 }]: k = 3 kept
+ * @category Cohorts
+ */
 export interface SilhouetteByK {
   readonly k: number;
   readonly silhouette: number;
 }
 
-/** The outcome of {@link formCohorts}. @category Cohorts */
+/**
+ * The outcome of {@link formCohorts}.
+ *
+ * @example
+ * { k: 3, method: "pam", distinctProfiles: 3, cost: 0, silhouette: 1, silhouetteMethod: "exact",
+ *   candidates: [{ k: 2, silhouette: 0.82 }, { k: 3, silhouette: 1 }], cohorts: […] }
+ * @category Cohorts
+ */
 export interface CohortResult {
   /** Number of cohorts formed. */
   readonly k: number;
@@ -179,10 +218,7 @@ function silhouettesOf(
     const buffer = new Float64Array(n);
     const row =
       matrix === undefined
-        ? (i: number) => {
-            for (let j = i + 1; j < n; j++) buffer[j] = profileDistance(profiles, i, j);
-            return buffer;
-          }
+        ? (i: number) => distanceRow(profiles, i, buffer)
         : (i: number) => matrix.subarray(i * n, (i + 1) * n);
     return {
       points: Int32Array.from({ length: n }, (_, i) => i),
@@ -209,8 +245,7 @@ function silhouettesOf(
   const buffer = new Float64Array(m);
   const row = (i: number) => {
     const from = sample[i] as number;
-    for (let j = i + 1; j < m; j++)
-      buffer[j] = profileDistance(profiles, from, sample[j] as number);
+    for (let j = 0; j < m; j++) buffer[j] = profileDistance(profiles, from, sample[j] as number);
     return buffer;
   };
   const restricted = partitions.map((p) => ({
@@ -269,7 +304,9 @@ function meanSilhouette(scored: ScoredPartitions, weights: Float64Array, p: numb
  * if (E.isRight(result)) {
  *   for (const cohort of result.right.cohorts)
  *     console.log(cohort.id, cohort.memberIds.length, cohort.description);
- *   // cohort-1 14 "high-income secondary cities in partly decentralized liberal democracies"
+ *   // cohort-1 10 secondary cities with internationally committed mayors and an international office prioritising innovation
+ *   // cohort-2 7 tertiary cities with pragmatic mayors and no international office prioritising housing
+ *   // cohort-3 4 low-income cities with skeptical mayors prioritising basic services in closed autocracies
  * }
  * @category Cohorts
  */

@@ -224,6 +224,10 @@ export function pam(d: Float64Array, weights: Float64Array, k: number): Medoids 
  * within 2% of PAM's for k from 2 to 10, against up to 13% with 5 samples of
  * 80 + 4k. Each later sample also holds the best medoids so far, so the
  * result can only improve from one sample to the next.
+ *
+ * @example
+ * // Above PAM_MAX_POINTS distinct profiles, formCohorts keeps the best of CLARA_SAMPLES samples.
+ * @category Cohorts
  */
 export const CLARA_SAMPLES = 10;
 

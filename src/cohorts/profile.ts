@@ -28,6 +28,8 @@ import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../scor
  *   tier already places a city's size within its country, and `metroGdpUsd`
  *   measures the weight of its economy.
  *
+ * @example
+ * DISTANCE_DIMENSIONS.length; // 9
  * @category Cohorts
  */
 export const DISTANCE_DIMENSIONS = [
@@ -42,7 +44,13 @@ export const DISTANCE_DIMENSIONS = [
   "governance.regime",
 ] as const;
 
-/** A dimension of {@link DISTANCE_DIMENSIONS}. @category Cohorts */
+/**
+ * A dimension of {@link DISTANCE_DIMENSIONS}.
+ *
+ * @example
+ * const dimension: DistanceDimension = "governance.regime";
+ * @category Cohorts
+ */
 export type DistanceDimension = (typeof DISTANCE_DIMENSIONS)[number];
 
 /**
@@ -64,6 +72,9 @@ export type DistanceDimension = (typeof DISTANCE_DIMENSIONS)[number];
  * over them (Gower's rule), so a profile with unknown raw figures is compared
  * on what is known, not on a default.
  *
+ * @example
+ * DISTANCE_WEIGHTS["governance.regime"]; // 1/6: half of area 3
+ * DISTANCE_WEIGHTS["resources.budgetUsd"]; // 1/27: a third of the means to follow through
  * @category Cohorts
  */
 export const DISTANCE_WEIGHTS: Readonly<Record<DistanceDimension, number>> = {
@@ -86,6 +97,11 @@ export const DISTANCE_WEIGHTS: Readonly<Record<DistanceDimension, number>> = {
  * known at all are identical, and 0 apart, so that every profile is 0 from
  * itself.
  *
+ * @example
+ * cityDistance(
+ *   { id: "a", name: "A", country: "GB", outlook: { internationalRole: "committed" } },
+ *   { id: "b", name: "B", country: "GB", governance: { regime: "liberal-democracy" } },
+ * ); // 1
  * @category Cohorts
  */
 export const NO_SHARED_DIMENSION_DISTANCE = 1;
@@ -130,6 +146,8 @@ export interface CompiledProfiles {
   readonly scalars: Float64Array;
   /** Bit `t` set when the city lists theme `t` of {@link THEMES}; 0 when unknown. */
   readonly priorities: Int32Array;
+  /** Bit `c` set when scalar column `c` is known. */
+  readonly known: Int32Array;
   /** 1 when the city has no known dimension at all. */
   readonly empty: Uint8Array;
 }
@@ -139,6 +157,7 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
   const size = cities.length;
   const scalars = new Float64Array(size * SCALAR_COUNT);
   const priorities = new Int32Array(size);
+  const known = new Int32Array(size);
   const empty = new Uint8Array(size);
   for (let i = 0; i < size; i++) {
     const city = cities[i] as City;
@@ -161,11 +180,14 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
       if (t >= 0) mask |= 1 << t;
     }
     priorities[i] = mask;
-    let known = mask !== 0;
-    for (let c = 0; c < SCALAR_COUNT && !known; c++) known = !Number.isNaN(scalars[row + c]);
-    empty[i] = known ? 0 : 1;
+    let knownColumns = 0;
+    for (let c = 0; c < SCALAR_COUNT; c++) {
+      if (!Number.isNaN(scalars[row + c])) knownColumns |= 1 << c;
+    }
+    known[i] = knownColumns;
+    empty[i] = knownColumns === 0 && mask === 0 ? 1 : 0;
   }
-  return { size, scalars, priorities, empty };
+  return { size, scalars, priorities, known, empty };
 }
 
 /** Number of set bits of a 32-bit integer. */
@@ -185,15 +207,14 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
   const s = p.scalars;
   const a = i * SCALAR_COUNT;
   const b = j * SCALAR_COUNT;
+  // Columns known in both; an unknown on either side skips the dimension.
+  const both = (p.known[i] as number) & (p.known[j] as number);
   let sum = 0;
   let weight = 0;
   for (let c = 0; c < SCALAR_COUNT; c++) {
-    const x = s[a + c] as number;
-    const y = s[b + c] as number;
-    // NaN marks an unknown: an unknown on either side skips the dimension.
-    if (!Number.isNaN(x) && !Number.isNaN(y)) {
+    if (((both >>> c) & 1) === 1) {
       const w = SCALAR_WEIGHTS[c] as number;
-      sum += w * Math.abs(x - y);
+      sum += w * Math.abs((s[a + c] as number) - (s[b + c] as number));
       weight += w;
     }
   }
@@ -211,6 +232,12 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
   }
   // Each term is at most its weight, so sum <= weight and the quotient stays within [0, 1].
   return sum / weight;
+}
+
+/** Distances from city `i` to every city, into `out` (length `size`). */
+export function distanceRow(p: CompiledProfiles, i: number, out: Float64Array): Float64Array {
+  for (let j = 0; j < p.size; j++) out[j] = profileDistance(p, i, j);
+  return out;
 }
 
 /** The full distance matrix of compiled cities, row-major, `size * size`. */
@@ -266,14 +293,16 @@ export function distinctProfiles(p: CompiledProfiles): DistinctProfiles {
   const size = first.length;
   const scalars = new Float64Array(size * SCALAR_COUNT);
   const priorities = new Int32Array(size);
+  const known = new Int32Array(size);
   const empty = new Uint8Array(size);
   first.forEach((i, u) => {
     scalars.set(p.scalars.subarray(i * SCALAR_COUNT, (i + 1) * SCALAR_COUNT), u * SCALAR_COUNT);
     priorities[u] = p.priorities[i] as number;
+    known[u] = p.known[i] as number;
     empty[u] = p.empty[i] as number;
   });
   return {
-    profiles: { size, scalars, priorities, empty },
+    profiles: { size, scalars, priorities, known, empty },
     weights: Float64Array.from(counts),
     ofCity,
     firstCity: Int32Array.from(first),

@@ -48,6 +48,9 @@ export type Platform = z.output<typeof PlatformSchema>;
  * member's own: its share can then only grow. Three is the short list a
  * mayor can name, and the `top` of `rankStability`.
  *
+ * @example
+ * // Leeds's top three topics: urban-advocacy, investment-attraction, knowledge-exchange;
+ * // an agenda carrying one of them reflects a third of its own needs.
  * @category Cohorts
  */
 export const REFLECTION_TOP_K = 3;
@@ -60,9 +63,18 @@ export const REFLECTION_TOP_K = 3;
  * - `meanRelevance`: the mean of its scores on the agenda's topics.
  *
  * Adding a topic to the agenda never lowers `share` (the member's top topics
- * do not depend on the agenda), and never lowers `meanRelevance` when the
- * topic's score for the member is at least its current `meanRelevance`.
+ * do not depend on the agenda, so the count of them on it can only grow),
+ * and never lowers `meanRelevance` when the topic's score for the member is
+ * at least its current `meanRelevance` (exactly so in real arithmetic; in
+ * floating point, to within 1e-12). A topic relevant to the member (at
+ * least 0.5) may still lower the mean when the mean is higher than its
+ * score: `share` is the reflection that never falls.
  *
+ * @example
+ * { cityId: "gb-leeds",
+ *   topTopicIds: ["urban-advocacy", "investment-attraction", "knowledge-exchange"],
+ *   missingTopicIds: ["urban-advocacy", "investment-attraction", "knowledge-exchange"],
+ *   share: 0, meanRelevance: 0.73, underserved: true }
  * @category Cohorts
  */
 export interface MemberReflection {
@@ -79,7 +91,14 @@ export interface MemberReflection {
   readonly underserved: boolean;
 }
 
-/** The outcome of {@link agendaReflection}. @category Cohorts */
+/**
+ * The outcome of {@link agendaReflection}.
+ *
+ * @example
+ * { platformId: "forum", topK: 3, members: […],
+ *   underservedIds: ["xx-city-1", …], worstServedId: "xx-city-1" }
+ * @category Cohorts
+ */
 export interface AgendaReflection {
   readonly platformId: string;
   /** The number of top topics each share counts. */
@@ -232,7 +251,7 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  * const r = agendaReflection(
  *   { id: "forum", name: "Forum", agenda: ["public-participation", "free-expression"] },
  *   cities, CATALOG);
- * if (E.isRight(r)) r.right.underservedIds; // ["cn-wuhan", "ng-kano", …]
+ * if (E.isRight(r)) r.right.worstServedId; // the city whose own top topics the agenda misses most
  * agendaReflection({ id: "forum", name: "Forum", agenda: ["climate", "trade-stance"] }, cities, CATALOG);
  * // Left: agenda[0]: is not the id of any topic given; got "climate"
  * @category Cohorts

@@ -35,13 +35,25 @@ const SharedAgendaOptionsSchema = z.strictObject({
  */
 export type SharedAgendaOptions = z.input<typeof SharedAgendaOptionsSchema>;
 
-/** The member a topic speaks to least, and its score. @category Cohorts */
+/**
+ * The member a topic speaks to least, and its score.
+ *
+ * @example
+ * { cityId: "xx-city-1", score: 0.68 }
+ * @category Cohorts
+ */
 export interface WeakestMember {
   readonly cityId: string;
   readonly score: number;
 }
 
-/** A topic of a shared agenda. @category Cohorts */
+/**
+ * A topic of a shared agenda.
+ *
+ * @example
+ * { rank: 1, topicId: "urban-advocacy", weakest: { cityId: "xx-city-1", score: 0.68 } }
+ * @category Cohorts
+ */
 export interface SharedTopic {
   /** 1 for the topic whose weakest score is highest. */
   readonly rank: number;
@@ -102,9 +114,9 @@ export function sharedFromMatrix(matrix: ScoreMatrix, threshold: number): Shared
  *
  * @example
  * import { either as E } from "fp-ts";
- * const agenda = sharedAgenda([leeds, sheffield, bristol], CATALOG);
+ * const agenda = sharedAgenda([...coreCities, ...keyCities, ...lowIncomeCities], CATALOG);
  * if (E.isRight(agenda)) agenda.right.map((t) => `${t.topicId} (${t.weakest.cityId} ${t.weakest.score.toFixed(2)})`);
- * // ["investment-attraction (gb-bristol 0.81)", "knowledge-exchange (gb-leeds 0.78)", …]
+ * // ["urban-advocacy (xx-city-1 0.68)", "basic-services (gb-birmingham 0.67)", "investment-attraction (xx-city-1 0.62)", …]
  * @category Cohorts
  */
 export function sharedAgenda(

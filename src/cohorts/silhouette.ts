@@ -26,10 +26,10 @@ export interface Partition {
 
 /**
  * The silhouette of every point under each of several partitions of the same
- * points, in one pass over the pairs: each distance is computed once,
- * whatever the number of partitions. `row(i)` returns distances from point i
- * to every point (only entries after i are read). Cost: n²/2 distances plus
- * n² updates per partition.
+ * points, row by row: `row(i)` returns the distances from point i to every
+ * point, and each row is read once for all partitions. Each partition lists
+ * its points cohort by cohort, so a cohort's sum is one run of additions
+ * into a register. Cost: n² distances plus n² additions per partition.
  */
 export function silhouettes(
   weights: Float64Array,
@@ -37,52 +37,63 @@ export function silhouettes(
   partitions: readonly Partition[],
 ): Float64Array[] {
   const n = weights.length;
-  const sums = partitions.map((p) => new Float64Array(n * p.k));
-  for (let i = 0; i < n; i++) {
-    const distances = row(i);
-    for (let p = 0; p < partitions.length; p++) {
-      const { k, assignment } = partitions[p] as Partition;
-      const sum = sums[p] as Float64Array;
-      const own = i * k;
-      const cohortOfI = assignment[i] as number;
-      const weightOfI = weights[i] as number;
-      for (let j = i + 1; j < n; j++) {
-        const v = distances[j] as number;
-        const toJ = own + (assignment[j] as number);
-        const toI = j * k + cohortOfI;
-        sum[toJ] = (sum[toJ] as number) + (weights[j] as number) * v;
-        sum[toI] = (sum[toI] as number) + weightOfI * v;
-      }
+  const layouts = partitions.map(({ k, assignment }) => {
+    // Points grouped by cohort (counting sort, stable), with each cohort's start.
+    const starts = new Int32Array(k + 1);
+    for (let i = 0; i < n; i++) {
+      const c = (assignment[i] as number) + 1;
+      starts[c] = (starts[c] as number) + 1;
     }
-  }
-  return partitions.map((partition, p) => {
-    const { k, assignment } = partition;
-    const sum = sums[p] as Float64Array;
-    const sizes = new Float64Array(k);
+    for (let c = 0; c < k; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+    const next = starts.slice(0, k);
+    const order = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const c = assignment[i] as number;
-      sizes[c] = (sizes[c] as number) + (weights[i] as number);
+      order[next[c] as number] = i;
+      next[c] = (next[c] as number) + 1;
     }
-    const out = new Float64Array(n);
-    if (k < 2) return out;
+    const size = new Float64Array(k);
     for (let i = 0; i < n; i++) {
+      const c = assignment[i] as number;
+      size[c] = (size[c] as number) + (weights[i] as number);
+    }
+    return { starts, order, size };
+  });
+  const out = partitions.map(() => new Float64Array(n));
+  const weighted = new Float64Array(n);
+  const sum = new Float64Array(Math.max(1, ...partitions.map((p) => p.k)));
+  for (let i = 0; i < n; i++) {
+    const distances = row(i);
+    // Point i itself adds weight * 0: its own copies count in the size, not in the sum.
+    for (let j = 0; j < n; j++) weighted[j] = (weights[j] as number) * (distances[j] as number);
+    for (let p = 0; p < partitions.length; p++) {
+      const { k, assignment } = partitions[p] as Partition;
+      if (k < 2) continue;
+      const { starts, order, size } = layouts[p] as (typeof layouts)[number];
       const own = assignment[i] as number;
-      const ownSize = sizes[own] as number;
+      const ownSize = size[own] as number;
       if (ownSize < 2) continue;
-      // The point's own copies are 0 away: they count in the size, not in the sum.
-      const a = (sum[i * k + own] as number) / (ownSize - 1);
+      for (let c = 0; c < k; c++) {
+        let total = 0;
+        const end = starts[c + 1] as number;
+        for (let t = starts[c] as number; t < end; t++)
+          total += weighted[order[t] as number] as number;
+        sum[c] = total;
+      }
+      const a = (sum[own] as number) / (ownSize - 1);
       let b = Number.POSITIVE_INFINITY;
       for (let c = 0; c < k; c++) {
-        const size = sizes[c] as number;
-        if (c === own || size === 0) continue;
-        const mean = (sum[i * k + c] as number) / size;
+        const cohortSize = size[c] as number;
+        if (c === own || cohortSize === 0) continue;
+        const mean = (sum[c] as number) / cohortSize;
         if (mean < b) b = mean;
       }
       const scale = Math.max(a, b);
-      out[i] = scale === 0 || b === Number.POSITIVE_INFINITY ? 0 : (b - a) / scale;
+      (out[p] as Float64Array)[i] =
+        scale === 0 || b === Number.POSITIVE_INFINITY ? 0 : (b - a) / scale;
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 /** The weighted mean of `values` (0 when the weights sum to 0). */

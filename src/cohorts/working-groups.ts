@@ -31,6 +31,8 @@ import { type SharedTopic, sharedFromMatrix } from "./shared-agenda";
  * handful of groups at once, and with few groups each one stays large
  * enough to carry its agenda.
  *
+ * @example
+ * suggestWorkingGroups(platform, cities, CATALOG); // at most 3 groups
  * @category Cohorts
  */
 export const DEFAULT_MAX_GROUPS = 3;
@@ -69,14 +71,32 @@ const SuggestWorkingGroupsOptionsSchema = z.strictObject({
  */
 export type SuggestWorkingGroupsOptions = z.input<typeof SuggestWorkingGroupsOptionsSchema>;
 
-/** A member's reflection, in short: who, and how well served. @category Cohorts */
+/**
+ * A member's reflection, in short: who, and how well served.
+ *
+ * @example
+ * { cityId: "xx-city-1", share: 0, meanRelevance: 0.41 }
+ * @category Cohorts
+ */
 export interface ServedLevel {
   readonly cityId: string;
   readonly share: number;
   readonly meanRelevance: number;
 }
 
-/** One suggested working group. @category Cohorts */
+/**
+ * One suggested working group.
+ *
+ * @example
+ * { id: "cohort-3",
+ *   label: "low-income cities with skeptical mayors prioritising basic services in closed autocracies",
+ *   memberIds: ["xx-city-1", "xx-city-2", "xx-city-3", "xx-city-4"],
+ *   subAgenda: [{ rank: 1, topicId: "basic-services", weakest: { cityId: "xx-city-1", score: 0.8 } }, …],
+ *   before: { cityId: "xx-city-1", share: 0, meanRelevance: 0.41 },
+ *   after: { cityId: "xx-city-1", share: 1, meanRelevance: 0.55 },
+ *   gain: { share: 1, meanRelevance: 0.15 } }
+ * @category Cohorts
+ */
 export interface WorkingGroup {
   /** The cohort's id, or the caucus's key. */
   readonly id: string;
@@ -94,7 +114,13 @@ export interface WorkingGroup {
   readonly gain: { readonly share: number; readonly meanRelevance: number };
 }
 
-/** The outcome of {@link suggestWorkingGroups}. @category Cohorts */
+/**
+ * The outcome of {@link suggestWorkingGroups}.
+ *
+ * @example
+ * { platformId: "forum", grouping: "cohorts", groups: […] } // groups: most gain first
+ * @category Cohorts
+ */
 export interface WorkingGroupSuggestions {
   readonly platformId: string;
   /** How members were grouped. */
@@ -166,7 +192,8 @@ const served = (m: MemberReflection): ServedLevel => ({
  * const s = suggestWorkingGroups(platform, cities, CATALOG, { maxGroups: 3, seed: 1 });
  * if (E.isRight(s)) for (const g of s.right.groups)
  *   console.log(g.label, g.subAgenda.map((t) => t.topicId), g.before.share, "->", g.after.share);
- * // "low-income tertiary cities in centralized electoral autocracies" ["basic-services", …] 0 -> 0.67
+ * // "low-income cities with skeptical mayors prioritising basic services in closed autocracies"
+ * //   ["basic-services", "urban-advocacy", "investment-attraction"] 0 -> 1
  * @category Cohorts
  */
 export function suggestWorkingGroups(
