@@ -125,10 +125,10 @@ async function writeTable(
   const shown =
     ranking.length < total
       ? `the ${ranking.length} most relevant of ${total} topics`
-      : `${total} topics`;
+      : `${total} topics ranked by relevance`;
   const population = city.population === undefined ? "" : `, population ${count(city.population)}`;
   await out.write(
-    `${city.name}, ${city.country} (${city.id}${population}): ${shown} by relevance, scoring model ${MODEL_VERSION}\n`,
+    `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}\n`,
   );
   const unknown = unknownFields(city);
   if (unknown.length > 0) {

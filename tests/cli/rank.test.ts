@@ -25,7 +25,7 @@ describe("rank", () => {
     const { city, ranking } = manchesterRanking();
     const out = lines(run.stdout);
     expect(out[0]).toBe(
-      `Manchester, GB (${city.id}, population ${city.population?.toLocaleString("en")}): 12 topics by relevance, scoring model ${MODEL_VERSION}`,
+      `Manchester, GB (${city.id}, population ${city.population?.toLocaleString("en")}): 12 topics ranked by relevance, scoring model ${MODEL_VERSION}`,
     );
     // The mayor's outlook is what the data cannot know: named, and shown as intervals.
     expect(run.stdout).toContain("outlook.internationalRole");
