@@ -74,7 +74,7 @@ async function rankingText(panel: Locator): Promise<string[]> {
 
 /** Types a query in a panel's place search and picks the suggestion with the given text by keyboard. */
 async function choosePlace(panel: Locator, query: string, wanted: string) {
-  const search = panel.getByRole("combobox");
+  const search = panel.getByRole("combobox", { name: /^Find a place/ });
   await search.fill(query);
   const options = panel.getByRole("option");
   await expect.poll(() => options.count()).toBeGreaterThan(0);
@@ -196,6 +196,26 @@ describe("the explorer page", () => {
     expect(await panel.locator(".profile-summary").textContent()).toContain("Inward mayor");
   });
 
+  it("scores a profile written from scratch and names the field of a bad value", async () => {
+    const panel = page.locator("#panel-b");
+    expect(await panel.locator(".ranking").count()).toBe(0);
+    await panel.getByText("Edit the profile").click();
+    await panel.getByLabel("Name (used in the reasons)").fill("Springfield");
+    await panel.getByLabel("Country", { exact: true }).selectOption("US");
+    await panel.getByLabel("Tier in the national urban hierarchy").selectOption("tertiary");
+    await panel.getByRole("heading", { name: "Topics ranked for Springfield, US" }).waitFor();
+    expect(await panel.locator(".ranking .topic").count()).toBe(CATALOG.length);
+
+    await panel.getByLabel("City budget (US$ million)").fill("-5");
+    const alert = panel.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("resources.budgetUsd");
+    expect(await panel.locator(".ranking").count()).toBe(0);
+    await panel.getByLabel("City budget (US$ million)").fill("");
+    await panel.locator(".ranking").waitFor();
+    await panel.locator(".profile-details > summary").click();
+  });
+
   it("lists Manchester's nearest peers and compares one in the second panel", async () => {
     const peers = page.locator("#panel-a .peers li");
     expect(await peers.count()).toBe(5);
@@ -212,7 +232,7 @@ describe("the explorer page", () => {
       .getByRole("button", { name: /^Compare / })
       .press("Enter");
     const second = page.locator("#panel-b");
-    expect(await second.getByRole("combobox").inputValue()).toBe(name);
+    expect(await second.getByRole("combobox", { name: /^Find a place/ }).inputValue()).toBe(name);
     expect(await second.locator(".ranking .topic").count()).toBe(CATALOG.length);
   });
 
