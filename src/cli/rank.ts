@@ -124,12 +124,11 @@ async function writeTable(
   const out = context.stdout;
   const shown =
     ranking.length < total
-      ? `the ${ranking.length} most relevant of ${total} topics`
+      ? `the ${ranking.length === 1 ? "" : `${ranking.length} `}most relevant of ${total} topics`
       : `${total} topics ranked by relevance`;
   const population = city.population === undefined ? "" : `, population ${count(city.population)}`;
-  await out.write(
-    `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}\n`,
-  );
+  const title = `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}.`;
+  await out.write(`${wrap(title, context.width).join("\n")}\n`);
   const unknown = unknownFields(city);
   if (unknown.length > 0) {
     const note = `Unknown, so each score is an interval over every value they could take: ${unknown.join(", ")}.`;
