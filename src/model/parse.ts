@@ -32,7 +32,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * key stays an ordinary key (and is then reported as an unknown field).
  */
 function dropNulls(value: unknown, depth: number): unknown {
-  if (depth > MAX_NULL_STRIPPING_DEPTH || !isPlainObject(value)) return value;
+  if (depth > MAX_NULL_STRIPPING_DEPTH || !isPlainObject(value) || !hasNull(value, depth)) {
+    return value;
+  }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const field = value[key];
@@ -45,6 +47,16 @@ function dropNulls(value: unknown, depth: number): unknown {
     });
   }
   return out;
+}
+
+/** Whether a plain object holds a `null` within the stripping depth: most records do not, and are left as they are. */
+function hasNull(value: Record<string, unknown>, depth: number): boolean {
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (field === null) return true;
+    if (depth < MAX_NULL_STRIPPING_DEPTH && isPlainObject(field) && hasNull(field, depth + 1)) return true;
+  }
+  return false;
 }
 
 function isCountryPath(path: readonly PathSegment[]): boolean {
