@@ -5,13 +5,19 @@
  *
  * @module
  */
+import { cohortsCommand } from "./cohorts";
 import type { Command } from "./command";
 import { rankCommand } from "./rank";
 import { scoreCommand } from "./score";
 import { validateCommand } from "./validate";
 
 /** Every subcommand. */
-export const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [
+  rankCommand,
+  scoreCommand,
+  validateCommand,
+  cohortsCommand,
+];
 
 /** The command named `name`, if any. */
 export function findCommand(name: string): Command | undefined {
