@@ -8,6 +8,7 @@
 import { cohortsCommand } from "./cohorts";
 import type { Command } from "./command";
 import { rankCommand } from "./rank";
+import { reflectCommand } from "./reflect";
 import { scoreCommand } from "./score";
 import { validateCommand } from "./validate";
 
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   scoreCommand,
   validateCommand,
   cohortsCommand,
+  reflectCommand,
 ];
 
 /** The command named `name`, if any. */

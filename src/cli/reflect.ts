@@ -1,0 +1,450 @@
+/**
+ * `city-difference reflect --platform FILE --cities FILE`: how far a
+ * platform's agenda reflects each member's own needs (`agendaReflection`),
+ * and with `--suggest`, working groups whose sub-agendas serve the worst
+ * served (`suggestWorkingGroups`).
+ *
+ * @module
+ */
+import { readFile, stat } from "node:fs/promises";
+import { either as E } from "fp-ts";
+import { MAX_COHORTS } from "../cohorts/form-cohorts";
+import {
+  type AgendaReflection,
+  agendaReflection,
+  byServedLevel,
+  type MemberReflection,
+  type Platform,
+  parsePlatform,
+  REFLECTION_TOP_K,
+} from "../cohorts/reflection";
+import {
+  DEFAULT_MAX_GROUPS,
+  suggestWorkingGroups,
+  type WorkingGroup,
+  type WorkingGroupSuggestions,
+} from "../cohorts/working-groups";
+import { formatPath } from "../model/errors";
+import type { Topic } from "../model/schemas";
+import { RELEVANCE_BANDS } from "../score/options";
+import { COMMON_HELP, FORMAT_HELP, inputFormat, outputFormat, parseCommandArgs } from "./args";
+import {
+  DEFAULT_SEED,
+  joinNegativeNumbers,
+  labelled,
+  MAX_SEED,
+  noPositionals,
+  plural,
+  refused,
+  seedOption,
+  wholeNumber,
+} from "./cohorts";
+import type { Command } from "./command";
+import { type Context, PROGRAM, PROGRESS_EVERY } from "./context";
+import { EXIT, fileError, UsageError } from "./errors";
+import { STDIN } from "./input";
+import { count, csvRow, fixed2, type OutputFormat, TableLayout, wrap } from "./output";
+import { loadCities, topicsOrCatalog } from "./records";
+import { describeJsonError, MAX_RECORD_CHARS } from "./scan";
+
+const HELP = `Usage: city-difference reflect --platform FILE --cities FILE [options]
+
+How far a platform's agenda reflects each member's own needs
+(agendaReflection). For each valid city of --cities: its share, how many of
+its ${REFLECTION_TOP_K} most relevant topics the agenda carries, and the agenda's mean
+relevance to it. A member is underserved when none of its top topics is on
+the agenda or the mean is below ${fixed2(RELEVANCE_BANDS.moderate)}. Invalid records are reported on
+stderr as FILE:LINE: field.path: message, and the valid ones are still
+reflected.
+
+The platform file is one JSON object:
+  { "id": "urban-forum", "name": "Urban Forum",
+    "agenda": ["climate-action", "public-participation", "knowledge-exchange"] }
+where the agenda lists topic ids of the catalog (or of --topics FILE), none
+twice. A platform file that cannot be read or is not valid is a usage error
+naming the field (agenda[2] for the third topic id).
+
+Options:
+      --platform FILE    the platform, a JSON object; - reads stdin
+      --cities FILE      the members: .json, .ndjson/.jsonl or .csv; - reads stdin
+      --topics FILE      the topics (default: the built-in catalog)
+      --suggest          also suggest working groups (suggestWorkingGroups):
+                         cohorts of alike members, each with a sub-agenda of
+                         topics relevant to all of them, and how much it
+                         raises the group's worst-served member
+      --max-groups N     with --suggest: at most N groups, 1 to ${MAX_COHORTS} (default ${DEFAULT_MAX_GROUPS})
+      --seed S           with --suggest: the seed of the cohorts, 0 to ${MAX_SEED}
+                         (default ${DEFAULT_SEED}; see city-difference cohorts --help)
+      --format FORMAT    table: the members, worst served first, then the
+                         working groups (default);
+                         json: { platform, reflection, workingGroups }, the
+                         AgendaReflection and WorkingGroupSuggestions;
+                         csv: one row per member, worst served first (with
+                         --suggest, its group's columns too)
+${FORMAT_HELP.input} (not the platform: always JSON)
+${COMMON_HELP}
+
+With more than ${count(PROGRESS_EVERY)} valid cities, a progress line goes to stderr
+before each step (turn it off with --quiet).
+
+Exit status: 0 every record valid, 1 some records invalid (the valid ones are
+reflected), 2 usage error, an unreadable or invalid platform, or unreadable
+input.
+
+Examples:
+  city-difference reflect --platform forum.json --cities members.csv
+  city-difference reflect --platform forum.json --cities members.csv --suggest --max-groups 4`;
+
+// ---------------------------------------------------------------------------
+// The platform file
+
+/** The text of the platform file, as JSON. Unreadable or not JSON: a {@link UsageError}. */
+async function readPlatformJson(file: string): Promise<{ name: string; value: unknown }> {
+  const name = file === STDIN ? "<stdin>" : file;
+  const tooLong = () =>
+    new UsageError(
+      `${name}: the platform file is over ${count(MAX_RECORD_CHARS)} characters long; it should hold one JSON object { id, name, agenda }`,
+    );
+  let text: string;
+  if (file === STDIN) {
+    process.stdin.setEncoding("utf8");
+    const chunks: string[] = [];
+    let length = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as string);
+      length += (chunk as string).length;
+      if (length > MAX_RECORD_CHARS) break;
+    }
+    text = chunks.join("");
+  } else {
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) {
+        throw new UsageError(`cannot read ${file}: it is a directory, not a file`);
+      }
+      // UTF-8 takes at most 4 bytes a character: a file this large is surely too long.
+      if (info.size > 4 * MAX_RECORD_CHARS) throw tooLong();
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw fileError(file, error);
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length > MAX_RECORD_CHARS) throw tooLong();
+  if (text.trim() === "") {
+    throw new UsageError(
+      `${name}: the platform file is empty; it should hold one JSON object { id, name, agenda }`,
+    );
+  }
+  try {
+    return { name, value: JSON.parse(text) };
+  } catch (error) {
+    const { line, message } = describeJsonError(error, text, 1);
+    // Without an offset in the parser's message the line is unknown: better none than line 1.
+    const known = error instanceof Error && /at position \d+/.test(error.message);
+    throw new UsageError(`${known ? `${name}:${line}` : name}: not valid JSON: ${message}`);
+  }
+}
+
+/** Topic ids listed in a hint only up to this many. */
+const HINT_TOPICS = 30;
+
+/** The platform validated against the topics, else a {@link UsageError} naming each field. */
+function validPlatform(name: string, value: unknown, topics: readonly Topic[]): Platform {
+  const parsed = parsePlatform(value, topics);
+  if (E.isRight(parsed)) return parsed.right;
+  const lines = parsed.left.issues.map((issue) =>
+    issue.path.length === 0
+      ? `${name}: ${issue.message}`
+      : `${name}: ${formatPath(issue.path)}: ${issue.message}`,
+  );
+  const details = lines.slice(1).map((line) => `${PROGRAM}: ${line}`);
+  const unknownTopic = parsed.left.issues.some((issue) =>
+    issue.message.startsWith("is not the id of any topic given"),
+  );
+  if (unknownTopic && topics.length <= HINT_TOPICS) {
+    details.push(`the topic ids are: ${topics.map((topic) => topic.id).join(", ")}`);
+  }
+  throw new UsageError(lines[0] as string, details);
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+/** `2/3`: how many of the top topics a share is. */
+function fraction(share: number, topK: number): string {
+  return `${Math.round(share * topK)}/${topK}`;
+}
+
+/** A gain with its sign: `+0.15`, `-0.02`, `+0.00`. */
+function signed(value: number): string {
+  const shown = fixed2(Math.abs(value));
+  return value < 0 && shown !== "0.00" ? `-${shown}` : `+${shown}`;
+}
+
+function worstFirst(reflection: AgendaReflection): MemberReflection[] {
+  return [...reflection.members].sort(byServedLevel);
+}
+
+/** The group of each member, by city id. */
+function groupsByMember(suggestions: WorkingGroupSuggestions): Map<string, WorkingGroup> {
+  const byMember = new Map<string, WorkingGroup>();
+  for (const group of suggestions.groups) {
+    for (const id of group.memberIds) byMember.set(id, group);
+  }
+  return byMember;
+}
+
+async function writeReflectionTable(
+  platform: Platform,
+  reflection: AgendaReflection,
+  topics: number,
+  context: Context,
+): Promise<void> {
+  const out = context.stdout;
+  const { width } = context;
+  const { topK } = reflection;
+  const members = worstFirst(reflection);
+  const title = `${platform.name} (${platform.id}): an agenda of ${plural(platform.agenda.length, "topic")}: ${platform.agenda.join(", ")}.`;
+  const shares = `${plural(members.length, "member")}; each share counts how many of the member's ${topK} most relevant of ${plural(topics, "topic")} are on the agenda.`;
+  const underserved = reflection.underservedIds.length;
+  const summary =
+    members.length === 0
+      ? "No members to reflect."
+      : `${count(underserved)} underserved (none of its top ${topK} on the agenda, or a mean relevance below ${fixed2(RELEVANCE_BANDS.moderate)}); worst served: ${reflection.worstServedId}.`;
+  for (const text of [title, shares, summary]) await out.write(`${wrap(text, width).join("\n")}\n`);
+  await out.write("\n");
+  const rows = members.map((m) => [
+    m.cityId,
+    fraction(m.share, topK),
+    fixed2(m.meanRelevance),
+    m.underserved ? "yes" : "no",
+    m.missingTopicIds.length === 0 ? "none" : m.missingTopicIds.join(", "),
+  ]);
+  const layout = new TableLayout(
+    [
+      { header: "city", maxWidth: 28 },
+      { header: "share", align: "right" },
+      { header: "mean", align: "right" },
+      { header: "underserved" },
+      { header: "its top topics missing from the agenda" },
+    ],
+    rows,
+    width,
+  );
+  await out.write(layout.header());
+  for (const row of rows) await out.write(layout.row(row));
+}
+
+async function writeGroupsTable(
+  suggestions: WorkingGroupSuggestions,
+  topK: number,
+  maxGroups: number,
+  seed: number,
+  context: Context,
+): Promise<void> {
+  const out = context.stdout;
+  const { width } = context;
+  const heading = `Working groups: cohorts of alike members (at most ${maxGroups}, seed ${seed}), the greatest gain first. Each adds a sub-agenda of topics relevant to every member and not on the platform's agenda (with the member each speaks to least, and its score); the worst-served member is shown before and after.`;
+  await out.write(`\n${wrap(heading, width).join("\n")}\n`);
+  if (suggestions.groups.length === 0) {
+    await out.write("\nNo working groups: no members.\n");
+    return;
+  }
+  for (const group of suggestions.groups) {
+    const size = plural(group.memberIds.length, "member");
+    await out.write(`\n${group.id}: ${size}\n`);
+    await out.write(labelled("  ", group.label, width));
+    await out.write(labelled("  members:      ", group.memberIds.join(", "), width));
+    const sub =
+      group.subAgenda.length === 0
+        ? "none: the members share no topic beyond the platform's agenda"
+        : group.subAgenda
+            .map((t) => `${t.topicId} (${t.weakest.cityId} ${fixed2(t.weakest.score)})`)
+            .join(", ");
+    await out.write(labelled("  sub-agenda:   ", sub, width));
+    const { before, after, gain } = group;
+    const served = `before ${before.cityId} (${fraction(before.share, topK)}, mean ${fixed2(before.meanRelevance)}); with the sub-agenda ${after.cityId} (${fraction(after.share, topK)}, mean ${fixed2(after.meanRelevance)})`;
+    await out.write(labelled("  worst served: ", served, width));
+    const gained = `share ${signed(gain.share)}, mean relevance ${signed(gain.meanRelevance)}`;
+    await out.write(labelled("  gain:         ", gained, width));
+  }
+}
+
+async function writeCsv(
+  reflection: AgendaReflection,
+  suggestions: WorkingGroupSuggestions | undefined,
+  context: Context,
+): Promise<void> {
+  const out = context.stdout;
+  const groupColumns =
+    suggestions === undefined
+      ? []
+      : [
+          "group.id",
+          "group.label",
+          "group.subAgenda",
+          "group.gain.share",
+          "group.gain.meanRelevance",
+        ];
+  await out.write(
+    csvRow([
+      "cityId",
+      "share",
+      "meanRelevance",
+      "underserved",
+      "topTopicIds",
+      "missingTopicIds",
+      ...groupColumns,
+    ]),
+  );
+  const groupOf = suggestions === undefined ? undefined : groupsByMember(suggestions);
+  for (const m of worstFirst(reflection)) {
+    const group = groupOf?.get(m.cityId);
+    const groupCells =
+      groupOf === undefined
+        ? []
+        : group === undefined
+          ? ["", "", "", undefined, undefined]
+          : [
+              group.id,
+              group.label,
+              group.subAgenda.map((t) => t.topicId).join(";"),
+              group.gain.share,
+              group.gain.meanRelevance,
+            ];
+    await out.write(
+      csvRow([
+        m.cityId,
+        m.share,
+        m.meanRelevance,
+        m.underserved,
+        m.topTopicIds.join(";"),
+        m.missingTopicIds.join(";"),
+        ...groupCells,
+      ]),
+    );
+  }
+}
+
+interface Outcome {
+  readonly platform: Platform;
+  readonly topics: number;
+  readonly reflection: AgendaReflection;
+  readonly suggestions?: WorkingGroupSuggestions | undefined;
+  readonly maxGroups: number;
+  readonly seed: number;
+}
+
+async function write(format: OutputFormat, outcome: Outcome, context: Context): Promise<void> {
+  const { platform, reflection, suggestions } = outcome;
+  if (format === "csv") return writeCsv(reflection, suggestions, context);
+  if (format === "json") {
+    const value =
+      suggestions === undefined
+        ? { platform, reflection }
+        : { platform, reflection, workingGroups: suggestions };
+    await context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    return;
+  }
+  await writeReflectionTable(platform, reflection, outcome.topics, context);
+  if (suggestions !== undefined) {
+    await writeGroupsTable(suggestions, reflection.topK, outcome.maxGroups, outcome.seed, context);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+/** `reflect`: see {@link HELP}. */
+export const reflectCommand: Command = {
+  name: "reflect",
+  synopsis: "--platform FILE --cities FILE [--suggest]",
+  summary: "how far a platform's agenda reflects each member; suggest working groups",
+  help: HELP,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      "reflect",
+      joinNegativeNumbers(args, ["--max-groups", "--seed"]),
+      {
+        platform: { type: "string" },
+        cities: { type: "string" },
+        topics: { type: "string" },
+        suggest: { type: "boolean" },
+        "max-groups": { type: "string" },
+        seed: { type: "string" },
+        format: { type: "string" },
+        "input-format": { type: "string" },
+      },
+    );
+    const format = outputFormat("reflect", values.format);
+    const override = inputFormat("reflect", values["input-format"]);
+    const maxGroups =
+      wholeNumber("reflect", "max-groups", values["max-groups"], 1, MAX_COHORTS) ??
+      DEFAULT_MAX_GROUPS;
+    const seed = seedOption("reflect", values.seed);
+    const suggest = values.suggest === true;
+    for (const option of ["max-groups", "seed"] as const) {
+      if (!suggest && values[option] !== undefined) {
+        throw new UsageError(`reflect: --${option} applies only with --suggest`, [
+          "see: city-difference reflect --help",
+        ]);
+      }
+    }
+    noPositionals("reflect", positionals, "name the files with --platform FILE and --cities FILE");
+    for (const option of ["platform", "cities"] as const) {
+      if (values[option] === undefined) {
+        throw new UsageError(`reflect: name the ${option} file with --${option} FILE`, [
+          "see: city-difference reflect --help",
+        ]);
+      }
+    }
+    const files = { platform: values.platform as string, cities: values.cities as string };
+    const fromStdin = (["platform", "cities", "topics"] as const).filter(
+      (option) => values[option] === STDIN,
+    );
+    if (fromStdin.length > 1) {
+      throw new UsageError(
+        `reflect: only one file can be read from stdin; got - for ${fromStdin.map((o) => `--${o}`).join(" and ")}`,
+      );
+    }
+
+    const raw = await readPlatformJson(files.platform);
+    const topics = await topicsOrCatalog(values.topics, { format: override }, context);
+    const platform = validPlatform(raw.name, raw.value, topics);
+    const { records: cities } = await loadCities(files.cities, { format: override }, context);
+
+    const large = cities.length > PROGRESS_EVERY;
+    if (large) {
+      context.diagnostics.progress(
+        `reflecting the agenda for ${count(cities.length)} members on ${plural(topics.length, "topic")}`,
+      );
+    }
+    const reflection = agendaReflection(platform, cities, topics);
+    if (E.isLeft(reflection)) throw refused("reflect", reflection.left);
+    let suggestions: WorkingGroupSuggestions | undefined;
+    if (suggest) {
+      if (large) {
+        context.diagnostics.progress(
+          `suggesting working groups for ${count(cities.length)} members (forming cohorts)`,
+        );
+      }
+      const suggested = suggestWorkingGroups(platform, cities, topics, { maxGroups, seed });
+      if (E.isLeft(suggested)) throw refused("reflect", suggested.left);
+      suggestions = suggested.right;
+    }
+    await write(
+      format,
+      {
+        platform,
+        topics: topics.length,
+        reflection: reflection.right,
+        suggestions,
+        maxGroups,
+        seed,
+      },
+      context,
+    );
+    return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
+  },
+};
