@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import { describeValue, singleIssue, type ValidationError } from "../model/errors";
 import type { IncomeTier } from "../model/taxonomy";
 

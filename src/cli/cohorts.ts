@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import {
   type CohortResult,
   DEFAULT_MAX_K,

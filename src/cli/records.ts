@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
 import type { Issue, ValidationError } from "../model/errors";
 import { parseCity, parseTopic } from "../model/parse";

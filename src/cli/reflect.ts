@@ -7,7 +7,7 @@
  * @module
  */
 import { readFile, stat } from "node:fs/promises";
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import { MAX_COHORTS } from "../cohorts/form-cohorts";
 import {
   type AgendaReflection,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";

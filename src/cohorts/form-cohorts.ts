@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
@@ -300,7 +300,7 @@ function meanSilhouette(scored: ScoredPartitions, weights: Float64Array, p: numb
  * of it exact silhouettes. Memory: the PAM matrix, at most 32 MB.
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const result = formCohorts(cities, { seed: 1 });
  * if (E.isRight(result)) {
  *   for (const cohort of result.right.cohorts)

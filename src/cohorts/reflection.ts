@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
@@ -247,7 +247,7 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  * score per city and topic.
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const r = agendaReflection(
  *   { id: "forum", name: "Forum", agenda: ["public-participation", "free-expression"] },
  *   cities, CATALOG);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
@@ -113,7 +113,7 @@ export function sharedFromMatrix(matrix: ScoreMatrix, threshold: number): Shared
  * topic.
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const agenda = sharedAgenda([...coreCities, ...keyCities, ...lowIncomeCities], CATALOG);
  * if (E.isRight(agenda)) agenda.right.map((t) => `${t.topicId} (${t.weakest.cityId} ${t.weakest.score.toFixed(2)})`);
  * // ["urban-advocacy (xx-city-1 0.68)", "basic-services (gb-birmingham 0.67)", "investment-attraction (xx-city-1 0.62)", …]

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
@@ -188,7 +188,7 @@ const served = (m: MemberReflection): ServedLevel => ({
  * options and repeated city ids give a `Left`.
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const s = suggestWorkingGroups(platform, cities, CATALOG, { maxGroups: 3, seed: 1 });
  * if (E.isRight(s)) for (const g of s.right.groups)
  *   console.log(g.label, g.subAgenda.map((t) => t.topicId), g.before.share, "->", g.after.share);

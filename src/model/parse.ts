@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import type * as z from "zod/mini";
 import { countryCodeHint } from "./country-codes";
 import {
@@ -54,7 +54,8 @@ function hasNull(value: Record<string, unknown>, depth: number): boolean {
   for (const key of Object.keys(value)) {
     const field = value[key];
     if (field === null) return true;
-    if (depth < MAX_NULL_STRIPPING_DEPTH && isPlainObject(field) && hasNull(field, depth + 1)) return true;
+    if (depth < MAX_NULL_STRIPPING_DEPTH && isPlainObject(field) && hasNull(field, depth + 1))
+      return true;
   }
   return false;
 }
@@ -157,7 +158,7 @@ export function parseWithSchema<T>(
  * codes that are not ISO 3166-1 alpha-2 each give an issue naming the field.
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const result = parseCity({ id: "gb-leeds", name: "Leeds", country: "UK" });
  * if (E.isLeft(result)) console.log(result.left.issues[0]);
  * // { path: ["country"], message: 'must be an ISO 3166-1 alpha-2 country code …; got "UK" (did you mean "GB"?)' }

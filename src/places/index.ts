@@ -17,7 +17,7 @@
  *
  * @packageDocumentation
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { countryProfile } from "../countries/index";
 import { type CountryCode, countryCodeHint, isCountryCode } from "../model/country-codes";
@@ -201,7 +201,7 @@ function sectionNamed(
  * `PlaceNotFound`; a malformed query object a `ValidationError`. Never throws.
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const result = cityFromPlace("Manchester");
  * if (E.isLeft(result) && result.left._tag === "AmbiguousPlace") {
  *   result.left.candidates.map((p) => `${p.name}, ${p.country}`); // ["Manchester, GB", "Manchester, US"]

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { either as E } from "fp-ts";
+import * as E from "fp-ts/Either";
 import type { ValidationError } from "../model/errors";
 import type { City, Topic } from "../model/schemas";
 import {
@@ -262,7 +262,7 @@ function buildScorer(options: ResolvedOptions): Scorer {
  * unknown aggregation, a malformed gate).
  *
  * @example
- * import { either as E } from "fp-ts";
+ * import * as E from "fp-ts/Either";
  * const scorer = createScorer({ weights: { values: 0 }, aggregation: "geometric" });
  * if (E.isRight(scorer)) scorer.right.relevance(city, topic).score;
  * @category Scoring
