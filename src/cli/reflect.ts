@@ -212,7 +212,7 @@ async function writeReflectionTable(
   const summary =
     members.length === 0
       ? "No members to reflect."
-      : `${count(underserved)} underserved (none of its top ${topK} on the agenda, or a mean relevance below ${fixed2(RELEVANCE_BANDS.moderate)}); worst served: ${reflection.worstServedId}.`;
+      : `${count(underserved)} underserved (none of their top ${topK} on the agenda, or a mean relevance below ${fixed2(RELEVANCE_BANDS.moderate)}); worst served: ${reflection.worstServedId}.`;
   for (const text of [title, shares, summary]) await out.write(`${wrap(text, width).join("\n")}\n`);
   await out.write("\n");
   const rows = members.map((m) => [
