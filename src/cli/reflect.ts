@@ -73,15 +73,17 @@ Options:
                          topics relevant to all of them, and how much it
                          raises the group's worst-served member
       --max-groups N     with --suggest: at most N groups, 1 to ${MAX_COHORTS} (default ${DEFAULT_MAX_GROUPS})
-      --seed S           with --suggest: the seed of the cohorts, 0 to ${MAX_SEED}
-                         (default ${DEFAULT_SEED}; see city-difference cohorts --help)
+      --seed S           with --suggest: the seed of the cohorts, a whole
+                         number from 0 to ${MAX_SEED} (default ${DEFAULT_SEED}; see
+                         city-difference cohorts --help)
       --format FORMAT    table: the members, worst served first, then the
                          working groups (default);
                          json: { platform, reflection, workingGroups }, the
                          AgendaReflection and WorkingGroupSuggestions;
                          csv: one row per member, worst served first (with
                          --suggest, its group's columns too)
-${FORMAT_HELP.input} (not the platform: always JSON)
+${FORMAT_HELP.input}
+                         (the cities and topics; the platform is always JSON)
 ${COMMON_HELP}
 
 With more than ${count(PROGRESS_EVERY)} valid cities, a progress line goes to stderr
@@ -93,7 +95,8 @@ input.
 
 Examples:
   city-difference reflect --platform forum.json --cities members.csv
-  city-difference reflect --platform forum.json --cities members.csv --suggest --max-groups 4`;
+  city-difference reflect --platform forum.json --cities members.csv --suggest \\
+    --max-groups 4`;
 
 // ---------------------------------------------------------------------------
 // The platform file
