@@ -105,7 +105,10 @@ function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[
       }));
     case "too_small": {
       if (issue.origin === "array") {
-        return [{ path, message: "must list at least one value; omit the field when unknown" }];
+        // An optional list (a city's priorities) is absent when unknown, never empty.
+        const optional = path[path.length - 1] === "priorities";
+        const hint = optional ? "; omit the field when unknown" : "";
+        return [{ path, message: `must list at least one value${hint}` }];
       }
       if (issue.origin === "string") return [{ path, message: "must not be empty" }];
       const bound = issue.inclusive ? "at least" : "greater than";
