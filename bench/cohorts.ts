@@ -358,7 +358,9 @@ export async function runCohortBench(options: CohortBenchOptions = {}): Promise<
   const busy = Math.max(loadBefore[0] ?? 0, loadAfter[0] ?? 0) > availableParallelism();
   say(
     `load average ${loadAfter.map((x) => x.toFixed(2)).join(" ")} after the run` +
-      (busy ? ": the machine was busy, and the wall clock includes waiting for a core" : ""),
+      (busy
+        ? ": the machine was busy (load above its logical CPUs), and the wall clock may include waiting for a core"
+        : ""),
   );
   say(
     `target: formCohorts on the ~${TARGET_SIZE.toLocaleString("en")} gazetteer places in under ` +
