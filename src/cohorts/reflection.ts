@@ -207,7 +207,9 @@ export function reflectOne(
     missingTopicIds: missing.map((j) => matrix.topicIds[j] as string),
     share,
     meanRelevance,
-    underserved: share === 0 || meanRelevance < RELEVANCE_BANDS.moderate,
+    underserved:
+      meanRelevance < RELEVANCE_BANDS.moderate ||
+      (share === 0 && meanRelevance < RELEVANCE_BANDS.high),
   };
 }
 
@@ -235,10 +237,14 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  * Per city (see {@link MemberReflection}): `share`, the share of its
  * {@link REFLECTION_TOP_K} most relevant topics that the agenda carries, and
  * `meanRelevance`, the agenda's mean relevance to it. A member is
- * **underserved** when none of its top topics is on the agenda (`share` 0)
- * or the agenda's mean relevance to it is below
- * {@link RELEVANCE_BANDS}`.moderate` (0.5), that is, the agenda reads as of
- * low relevance to it on average.
+ * **underserved** when the agenda's mean relevance to it is below
+ * {@link RELEVANCE_BANDS}`.moderate` (0.5), so that the agenda reads as of
+ * low relevance to it on average, or when none of its top topics is on the
+ * agenda (`share` 0) and the agenda does not read as highly relevant to it
+ * either (mean below {@link RELEVANCE_BANDS}`.high`, 0.75). A member whose
+ * own top topics are missing but to whom the agenda is still highly relevant
+ * is served: with scores as close as they often are, its top three may
+ * differ from the agenda's topics by hundredths.
  *
  * `platform` is validated: a missing or empty id, name or agenda, an agenda
  * entry that is not the id of one of `topics` or that repeats one, and

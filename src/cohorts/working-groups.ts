@@ -118,7 +118,7 @@ export interface WorkingGroup {
  * The outcome of {@link suggestWorkingGroups}.
  *
  * @example
- * { platformId: "forum", grouping: "cohorts", groups: […] } // groups: most gain first
+ * { platformId: "forum", grouping: "cohorts", groups: […], omittedGroupIds: [] } // groups: most gain first
  * @category Cohorts
  */
 export interface WorkingGroupSuggestions {
@@ -127,6 +127,8 @@ export interface WorkingGroupSuggestions {
   readonly grouping: "cohorts" | "caucuses";
   /** Most gain first (share, then mean relevance, then id). */
   readonly groups: readonly WorkingGroup[];
+  /** Ids of groups left out beyond `maxGroups` (caucuses with the least gain), so that none is dropped silently. */
+  readonly omittedGroupIds: readonly string[];
 }
 
 /** Groups as working groups need them: an id, a label and member ids. */
@@ -157,6 +159,12 @@ function groupMembers(
   );
 }
 
+/** Compares two served levels: share first, then mean relevance (positive when `a` is better served). */
+function compareLevels(a: ServedLevel, b: ServedLevel): number {
+  if (a.share !== b.share) return a.share - b.share;
+  return a.meanRelevance - b.meanRelevance;
+}
+
 const served = (m: MemberReflection): ServedLevel => ({
   cityId: m.cityId,
   share: m.share,
@@ -171,16 +179,17 @@ const served = (m: MemberReflection): ServedLevel => ({
  *
  * Members are grouped into cohorts ({@link formCohorts}, k chosen by
  * silhouette up to `maxGroups`) or, with `by`, into caucuses
- * ({@link caucus}). Each group gets a **sub-agenda** from its
- * {@link sharedAgenda}: topics relevant to every member and not yet on the
- * platform's agenda, those among the group's worst-served member's top
- * topics first (they raise its share), then by the weakest member's score;
- * at most `maxTopics`. The group's agenda is the platform's plus its
- * sub-agenda. For each group, the worst-served member (lowest share, then
- * lowest mean relevance; see {@link agendaReflection}) before and after, and
- * the gain. Adding topics never lowers a share, so the worst share never
- * falls; a sub-agenda topic scores at least the threshold for every member,
- * so it raises the mean of any member whose mean was below that.
+ * ({@link caucus}). Each group gets a **sub-agenda** drawn from its
+ * {@link sharedAgenda} (topics relevant to every member, not yet on the
+ * platform's agenda): one at a time, the topic that most raises the group's
+ * worst-served level (the lowest share among its members, then the lowest
+ * mean relevance; see {@link agendaReflection}) is added, until none raises
+ * it or `maxTopics` are chosen. So a sub-agenda never leaves the group's
+ * worst-served level lower than the platform's agenda alone does, and holds
+ * no topic that does not raise it. For each group, the worst-served member
+ * before and after (possibly another member) and the gain: the share gain
+ * is never negative, and the mean-relevance gain is never negative when
+ * the share gain is 0.
  *
  * A group whose members share no topic beyond the platform's agenda is
  * still listed, with an empty sub-agenda and no gain. No cities give no
@@ -238,25 +247,31 @@ export function suggestWorkingGroups(
       ),
     };
     const subTops = rows.map((i) => tops[i] ?? []);
-    const before = reflectAll(sub, subTops, agenda).sort(byServedLevel)[0] as MemberReflection;
-    const worstTop = new Set(before.topTopicIds);
-    const subAgenda = sharedFromMatrix(sub, threshold)
-      .filter((topic) => !onAgenda.has(topic.topicId))
-      .sort((a, b) => {
-        const ownA = worstTop.has(a.topicId) ? 0 : 1;
-        const ownB = worstTop.has(b.topicId) ? 0 : 1;
-        return ownA !== ownB ? ownA - ownB : a.rank - b.rank;
-      })
-      .slice(0, maxTopics)
-      .map((topic, index) => ({ ...topic, rank: index + 1 }));
-    const extended = [
-      ...agenda,
-      ...columnsOf(
-        sub,
-        subAgenda.map((topic) => topic.topicId),
-      ),
-    ];
-    const after = reflectAll(sub, subTops, extended).sort(byServedLevel)[0] as MemberReflection;
+    const worstUnder = (columnsOnAgenda: readonly number[]) =>
+      reflectAll(sub, subTops, columnsOnAgenda).sort(byServedLevel)[0] as MemberReflection;
+    const before = worstUnder(agenda);
+    // Greedy maximin: add, one at a time, the shared topic that most raises the group's
+    // worst-served level (share first, then mean relevance), and stop when none raises it.
+    const candidates = sharedFromMatrix(sub, threshold).filter((t) => !onAgenda.has(t.topicId));
+    const chosen: SharedTopic[] = [];
+    let extended = [...agenda];
+    let after = before;
+    while (chosen.length < maxTopics) {
+      let best: { topic: SharedTopic; worst: MemberReflection; columns: number[] } | undefined;
+      for (const topic of candidates) {
+        if (chosen.includes(topic)) continue;
+        const columnsWith = [...extended, ...columnsOf(sub, [topic.topicId])];
+        const worst = worstUnder(columnsWith);
+        if (best === undefined || compareLevels(worst, best.worst) > 0) {
+          best = { topic, worst, columns: columnsWith };
+        }
+      }
+      if (best === undefined || compareLevels(best.worst, after) <= 0) break;
+      chosen.push(best.topic);
+      extended = best.columns;
+      after = best.worst;
+    }
+    const subAgenda = chosen.map((topic, index) => ({ ...topic, rank: index + 1 }));
     return {
       id: group.id,
       label: group.label,
@@ -281,5 +296,6 @@ export function suggestWorkingGroups(
     platformId: parsed.right.id,
     grouping: by === undefined ? "cohorts" : "caucuses",
     groups: groups.slice(0, maxGroups),
+    omittedGroupIds: groups.slice(maxGroups).map((group) => group.id),
   });
 }

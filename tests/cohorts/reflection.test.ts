@@ -360,4 +360,57 @@ describe("suggestWorkingGroups laws", () => {
       expect(s.groups.length).toBeLessThanOrEqual(maxGroups);
     },
   );
+
+  test.prop([
+    fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 1, max: 4 }),
+    fc.subarray(
+      CATALOG.map((t) => t.id),
+      { minLength: 1 },
+    ),
+  ])(
+    "a sub-agenda never leaves its group's worst-served level lower, and each of its topics raised it",
+    (cities, maxGroups, agenda) => {
+      const platform = { id: "p", name: "P", agenda };
+      const s = right(suggestWorkingGroups(platform, cities, CATALOG, { maxGroups }));
+      const level = (memberIds: readonly string[], topicIds: readonly string[]) => {
+        const members = cities.filter((c) => memberIds.includes(c.id));
+        const r = right(agendaReflection({ ...platform, agenda: topicIds }, members, CATALOG));
+        const worst = r.members.find((m) => m.cityId === r.worstServedId) as MemberReflection;
+        return [worst.share, worst.meanRelevance] as const;
+      };
+      const notLower = (a: readonly [number, number], b: readonly [number, number]) =>
+        a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+      for (const group of s.groups) {
+        expect(
+          notLower(
+            [group.after.share, group.after.meanRelevance],
+            [group.before.share, group.before.meanRelevance],
+          ),
+        ).toBe(true);
+        let topics = [...agenda];
+        let current = level(group.memberIds, topics);
+        for (const topic of group.subAgenda) {
+          topics = [...topics, topic.topicId];
+          const next = level(group.memberIds, topics);
+          expect(
+            notLower(next, current) && (next[0] !== current[0] || next[1] !== current[1]),
+          ).toBe(true);
+          current = next;
+        }
+      }
+    },
+  );
+
+  it("reports the caucuses left out beyond maxGroups instead of dropping them silently", () => {
+    const s = right(
+      suggestWorkingGroups(FORUM, MIXED, CATALOG, { by: ["resources.nationalTier"], maxGroups: 1 }),
+    );
+    expect(s.groups).toHaveLength(1);
+    expect(s.omittedGroupIds).toHaveLength(1);
+    expect([...s.groups.map((g) => g.id), ...s.omittedGroupIds].sort()).toEqual([
+      "resources.nationalTier=secondary",
+      "resources.nationalTier=tertiary",
+    ]);
+  });
 });

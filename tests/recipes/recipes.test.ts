@@ -384,13 +384,14 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     expect(capacity("Mumbai")).toBeGreaterThan(capacity("Freetown"));
   });
 
-  it("the network's agenda: the high-income cities outside London are underserved by share, the centralized ones by mean", () => {
+  it("the network's agenda: the high-income cities outside London miss their top three but are served, the centralized ones have the lowest means", () => {
     const reflection = right(agendaReflection(network, cities, CATALOG));
-    expect([...reflection.underservedIds].sort()).toEqual(RICH_OUTSIDE_LONDON);
+    expect(reflection.underservedIds).toEqual([]);
     for (const m of reflection.members) {
       if (RICH_OUTSIDE_LONDON.includes(m.cityId)) {
         expect(m.share).toBe(0);
         expect(m.meanRelevance).toBeGreaterThan(0.75);
+        expect(m.underserved).toBe(false);
       }
     }
     const byMean = [...reflection.members].sort((a, b) => a.meanRelevance - b.meanRelevance);
@@ -436,13 +437,13 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     return right(suggestWorkingGroups(network, cities, CATALOG, { maxGroups, seed: 1 }));
   }
 
-  it("five working groups: each worst-served member is better off, and shares never fall", () => {
+  it("five working groups: each group's worst-served share rises", () => {
     const suggested = groups(5);
     expect(suggested.grouping).toBe("cohorts");
     expect(suggested.groups).toHaveLength(5);
     expectPartition(suggested.groups, cities);
     for (const g of suggested.groups) {
-      expect(g.gain.share).toBeGreaterThanOrEqual(0);
+      expect(g.gain.share, g.label).toBeGreaterThan(0);
       expect(notWorse(g.after, g.before), g.label).toBe(true);
       for (const t of g.subAgenda) {
         expect(network.agenda).not.toContain(t.topicId);
@@ -454,10 +455,10 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     const centralized = containing("Shanghai");
     expect(centralized?.subAgenda.map((t) => t.topicId)).toContain("basic-services");
     expect(centralized?.subAgenda.map((t) => t.topicId)).not.toContain("climate-action");
-    // New York, Portland, Vancouver: share stays 0, the mean rises.
+    // New York, Portland, Vancouver: the worst share rises from 0.
     const newYork = containing("New York City");
-    expect(newYork?.gain.share).toBe(0);
-    expect(newYork?.gain.meanRelevance).toBeGreaterThan(0);
+    expect(newYork?.before.share).toBe(0);
+    expect(newYork?.gain.share).toBeGreaterThan(0);
     // Tokyo, London, Copenhagen, Oslo: before and after name different members; the share rises, the mean falls.
     const tokyo = containing("Tokyo");
     expect(tokyo?.before.cityId).not.toBe(tokyo?.after.cityId);
@@ -465,19 +466,18 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     expect(tokyo?.gain.meanRelevance).toBeLessThan(0);
   });
 
-  it("three working groups (the default): the cross-section cohort's worst-served level falls, as the page says", () => {
+  it("three working groups (the default): even the cross-section cohort's worst-served share rises", () => {
     const suggested = groups(3);
     expect(suggested.groups).toHaveLength(2);
     expectPartition(suggested.groups, cities);
-    for (const g of suggested.groups) expect(g.gain.share).toBeGreaterThanOrEqual(0);
+    for (const g of suggested.groups) expect(g.gain.share).toBeGreaterThan(0);
     const crossSection = suggested.groups.find(
       (g) => g.label === "a cross-section of the whole set",
     );
     expect(crossSection?.memberIds).toHaveLength(11);
     // docs/recipes.md describes this outcome; if a change to src/cohorts ends it, update the page and this test.
     expect(crossSection?.before.share).toBe(0);
-    expect(crossSection?.after.share).toBe(0);
-    expect(crossSection?.gain.meanRelevance).toBeLessThan(0);
+    expect(crossSection?.after.share).toBeGreaterThan(0);
     expect(crossSection?.after.cityId).toBe(byName("Vancouver").id);
   });
 });
