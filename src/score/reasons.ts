@@ -73,23 +73,28 @@ function range(f: FactorResult): string {
   return `${fmt(f.low)} to ${fmt(f.high)}`;
 }
 
+/** What each outlook says of an international role, as a verb phrase. */
+const ROLE_VIEW = {
+  inward: "sees no international role for the city",
+  skeptical: "doubts the value of an international role",
+  pragmatic: "engages abroad where it serves local priorities",
+  committed: "sees an international role as part of the job",
+} as const;
+
+/** Topics below this `internationalFacing` are mostly domestic: the mayor's outlook matters little. */
+const OUTWARD = 0.5;
+
 function outlookReason(city: City, topic: Topic, f: FactorResult): string {
   const facing = `international facing ${fmt(topic.internationalFacing)}`;
   const role = city.outlook?.internationalRole;
   if (role === undefined) {
     return `${city.name}'s mayoral outlook is unknown; for this topic (${facing}) the outlook factor could be ${range(f)}.`;
   }
-  const mayor = `${city.name}'s ${ROLE_PHRASE[role]}`;
-  if (topic.internationalFacing < 0.3) {
-    return `This topic is mostly domestic (${facing}), so ${mayor}'s view of an international role matters little.`;
+  if (topic.internationalFacing < OUTWARD) {
+    return `This topic is mostly domestic (${facing}), so how ${city.name}'s ${ROLE_PHRASE[role]} sees an international role matters little.`;
   }
-  if (f.value >= SUPPORTS) {
-    return `${mayor} sees the international role this outward-facing topic needs (${facing}).`;
-  }
-  if (f.value < HINDERS) {
-    return `${mayor} sees little international role, and this topic is outward-facing (${facing}).`;
-  }
-  return `${mayor} is a partial match for this topic's outward reach (${facing}).`;
+  const verdict = f.value >= SUPPORTS ? "a good fit" : f.value < HINDERS ? "a poor fit" : "a partial fit";
+  return `${city.name}'s mayor ${ROLE_VIEW[role]}, and this topic is outward-facing (${facing}): ${verdict}.`;
 }
 
 function salienceReason(city: City, topic: Topic, f: FactorResult): string {
