@@ -93,7 +93,8 @@ function outlookReason(city: City, topic: Topic, f: FactorResult): string {
   if (topic.internationalFacing < OUTWARD) {
     return `This topic is mostly domestic (${facing}), so how ${city.name}'s ${ROLE_PHRASE[role]} sees an international role matters little.`;
   }
-  const verdict = f.value >= SUPPORTS ? "a good fit" : f.value < HINDERS ? "a poor fit" : "a partial fit";
+  const verdict =
+    f.value >= SUPPORTS ? "a good fit" : f.value < HINDERS ? "a poor fit" : "a partial fit";
   return `${city.name}'s mayor ${ROLE_VIEW[role]}, and this topic is outward-facing (${facing}): ${verdict}.`;
 }
 
