@@ -68,7 +68,8 @@ export interface FloorData {
 }
 
 function copyTable(target: Float64Array, offset: number, table: LevelTable | undefined): void {
-  if (table !== undefined) target.set(table.value, offset);
+  // The `value` row: the first STRIDE entries of the table (see LevelTable in src/score/compile.ts).
+  if (table !== undefined) target.set(table.subarray(0, STRIDE), offset);
 }
 
 /** Precomputes the floor's arrays (not timed). */

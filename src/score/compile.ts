@@ -38,12 +38,17 @@ import {
   ROLE_POSITION,
 } from "./reference";
 
-/** A per-level table: `value[i]` for level i, `value[n]` neutral for unknown; `low`/`high` bound the unknown slot. */
-export interface LevelTable {
-  readonly value: Float64Array;
-  readonly low: Float64Array;
-  readonly high: Float64Array;
-}
+/**
+ * A per-level table as three rows of one array, at offsets 0 (`value`), ROW
+ * (`low`) and 2 * ROW (`high`): entry i of a row is level i, entry n the
+ * unknown slot, holding the neutral value in `value` and the least and
+ * greatest value over the levels in `low` and `high`. `evaluate` picks a row
+ * by offset, so that no lookup depends on the name of a bound.
+ */
+export type LevelTable = Float64Array;
+
+/** The length of a row of a LevelTable: more than the levels of any scale, plus the unknown slot. */
+const ROW = 8;
 
 function levelTable(values: readonly number[]): LevelTable {
   const n = values.length;
@@ -57,10 +62,11 @@ function levelTable(values: readonly number[]): LevelTable {
   }
   // Clamped because a rounded mean of equal values can overshoot them by one ulp.
   const neutral = Math.min(max, Math.max(min, sum / n));
-  const value = Float64Array.from([...values, neutral]);
-  const low = Float64Array.from([...values, min]);
-  const high = Float64Array.from([...values, max]);
-  return { value, low, high };
+  const table = new Float64Array(3 * ROW);
+  table.set([...values, neutral], 0);
+  table.set([...values, min], ROW);
+  table.set([...values, max], 2 * ROW);
+  return table;
 }
 
 /** A city reduced to level indexes and positions. */
@@ -73,7 +79,7 @@ export interface CompiledCity {
   readonly regime: number;
   /** Bit mask of priority themes, or -1 when unknown. */
   readonly priorities: number;
-  /** Mean of the four means items (income, GDP, budget, office): neutral, least and greatest. */
+  /** The mean of the four means items (income, GDP, budget, office): neutral (unknown items at 0.5), least (at 0) and greatest (at 1). */
   readonly means: number;
   readonly meansLow: number;
   readonly meansHigh: number;
@@ -91,11 +97,6 @@ function themeMask(themes: readonly string[]): number {
   return mask;
 }
 
-/** An item of the means on 0..1, and its neutral value and range when unknown. */
-function item(position: number | undefined): readonly [number, number, number] {
-  return position === undefined ? [0.5, 0, 1] : [position, position, position];
-}
-
 /** Compiles a city for the kernel. */
 export function compileCity(city: City): CompiledCity {
   const resources = city.resources;
@@ -103,13 +104,10 @@ export function compileCity(city: City): CompiledCity {
   const gdp = resources?.metroGdpUsd;
   const budget = resources?.budgetUsd;
   const office = resources?.internationalOffice;
-  const items = [
-    item(incomeTier === undefined ? undefined : MEANS_POSITION[incomeTier]),
-    item(gdp === undefined ? undefined : goalpostPosition(gdp, METRO_GDP_GOALPOSTS)),
-    item(budget === undefined ? undefined : goalpostPosition(budget, BUDGET_GOALPOSTS)),
-    item(office === undefined ? undefined : office ? 1 : 0),
-  ] as const;
-  const meanOf = (k: 0 | 1 | 2) => (items[0][k] + items[1][k] + items[2][k] + items[3][k]) / 4;
+  const p0 = incomeTier === undefined ? undefined : MEANS_POSITION[incomeTier];
+  const p1 = gdp === undefined ? undefined : goalpostPosition(gdp, METRO_GDP_GOALPOSTS);
+  const p2 = budget === undefined ? undefined : goalpostPosition(budget, BUDGET_GOALPOSTS);
+  const p3 = office === undefined ? undefined : office ? 1 : 0;
   const priorities = city.outlook?.priorities;
   return {
     city,
@@ -119,9 +117,9 @@ export function compileCity(city: City): CompiledCity {
     autonomy: indexOrUnknown(AUTONOMIES, city.governance?.autonomy),
     regime: indexOrUnknown(REGIMES, city.governance?.regime),
     priorities: priorities === undefined ? -1 : themeMask(priorities),
-    means: meanOf(0),
-    meansLow: meanOf(1),
-    meansHigh: meanOf(2),
+    means: ((p0 ?? 0.5) + (p1 ?? 0.5) + (p2 ?? 0.5) + (p3 ?? 0.5)) / 4,
+    meansLow: ((p0 ?? 0) + (p1 ?? 0) + (p2 ?? 0) + (p3 ?? 0)) / 4,
+    meansHigh: ((p0 ?? 1) + (p1 ?? 1) + (p2 ?? 1) + (p3 ?? 1)) / 4,
     meansKnown:
       incomeTier !== undefined && gdp !== undefined && budget !== undefined && office !== undefined,
   };
@@ -150,6 +148,40 @@ export interface CompiledTopic {
   readonly authority: LevelTable;
   readonly values: LevelTable;
   readonly gates: readonly CompiledGate[];
+  /** Per gated slot: the cap at each level, surely (`sure`) and possibly (`possible`, differs at the unknown index). */
+  readonly caps: readonly CapTable[];
+}
+
+/** The caps the gates on one slot set, by the city's level index there. */
+export interface CapTable {
+  readonly slot: number;
+  readonly sure: Float64Array;
+  readonly possible: Float64Array;
+}
+
+function capTables(gates: readonly CompiledGate[]): CapTable[] {
+  const tables: CapTable[] = [];
+  for (const gate of gates) {
+    let table = tables.find((x) => x.slot === gate.slot);
+    if (table === undefined) {
+      const n = GATE_SLOT_LEVEL_COUNTS[gate.slot] as number;
+      table = {
+        slot: gate.slot,
+        sure: new Float64Array(n + 1).fill(1),
+        possible: new Float64Array(n + 1).fill(1),
+      };
+      tables.push(table);
+    }
+    const n = table.sure.length - 1;
+    for (let level = 0; level < n; level++) {
+      if ((gate.mask >>> level) & 1 && gate.cap < (table.sure[level] as number)) {
+        table.sure[level] = gate.cap;
+        table.possible[level] = gate.cap;
+      }
+    }
+    if (gate.cap < (table.possible[n] as number)) table.possible[n] = gate.cap;
+  }
+  return tables;
 }
 
 const GATE_SLOTS: Readonly<Record<GateField, { slot: number; levels: readonly string[] }>> = {
@@ -218,6 +250,7 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
     ),
     values: levelTable(REGIMES.map((regime) => valuesAt(REGIME_POSITION[regime], topic))),
     gates,
+    caps: capTables(gates),
   };
 }
 
@@ -241,32 +274,79 @@ function capacityOf(cloutFit: number, resourcesDemand: number, means: number): n
   return 0.5 * cloutFit + 0.5 * demandFit(means, resourcesDemand);
 }
 
-/** Which table entry a field index reads: `value` for the score, `low` or `high` for bounds. */
-export type Bound = "value" | "low" | "high";
+/**
+ * Which row of the tables a field index reads, as the row's offset: the
+ * neutral values for the score, or the least or greatest values for the
+ * bounds. Offsets rather than names, so that the kernel reads every table
+ * the same way whichever bound it computes.
+ */
+export const Bound = { value: 0, low: ROW, high: 2 * ROW } as const;
+
+/** The row offset of a {@link Bound}. */
+export type Bound = (typeof Bound)[keyof typeof Bound];
 
 /**
  * Writes the five factor values of a city on a topic into `out` (in FACTORS
- * order): the neutral values when `bound` is `"value"`, else the least or
- * greatest values over the unknown fields. Each factor is monotone in each
- * of its inputs, so the bounds are the factor's exact range.
+ * order): the neutral values for `Bound.value`, else the least or greatest
+ * values over the unknown fields. Each factor is monotone in each of its
+ * inputs, so the bounds are the factor's exact range.
  */
-export function evaluate(c: CompiledCity, t: CompiledTopic, out: Float64Array, bound: Bound): void {
-  out[0] = t.outlook[bound][c.role] as number;
+export function evaluate(c: CompiledCity, t: CompiledTopic, out: Float64Array, row: Bound): void {
+  out[0] = t.outlook[row + c.role] as number;
   let salience =
-    c.priorities < 0
-      ? bound === "value"
+    c.priorities >= 0
+      ? priorityMatch(c.priorities, t)
+      : row === Bound.value
         ? PRIORITY_NEUTRAL
-        : bound === "low"
+        : row === Bound.low
           ? PRIORITY_FLOOR
-          : 1
-      : priorityMatch(c.priorities, t);
-  if (t.salienceIncome !== undefined) salience += t.salienceIncome[bound][c.income] as number;
-  if (t.salienceTier !== undefined) salience += t.salienceTier[bound][c.tier] as number;
+          : 1;
+  if (t.salienceIncome !== undefined) salience += t.salienceIncome[row + c.income] as number;
+  if (t.salienceTier !== undefined) salience += t.salienceTier[row + c.tier] as number;
   out[1] = salience / t.salienceParts;
-  const means = bound === "value" ? c.means : bound === "low" ? c.meansLow : c.meansHigh;
-  out[2] = capacityOf(t.clout[bound][c.tier] as number, t.resourcesDemand, means);
-  out[3] = t.authority[bound][c.autonomy] as number;
-  out[4] = t.values[bound][c.regime] as number;
+  const means = row === Bound.value ? c.means : row === Bound.low ? c.meansLow : c.meansHigh;
+  out[2] = capacityOf(t.clout[row + c.tier] as number, t.resourcesDemand, means);
+  out[3] = t.authority[row + c.autonomy] as number;
+  out[4] = t.values[row + c.regime] as number;
+}
+
+/**
+ * The score of a city on a topic: the neutral factor values of
+ * {@link evaluate}, aggregated by {@link aggregate} and capped by the gates
+ * that surely hold ({@link capOf}), fused into one pass without the
+ * intermediate array. It performs the same floating-point operations in the
+ * same order as those three, so its result equals theirs to the last bit (a
+ * property test checks it); `relevance` and `matrix` both take the score from
+ * here.
+ */
+export function scoreOf(
+  c: CompiledCity,
+  t: CompiledTopic,
+  w: readonly number[],
+  geometric: boolean,
+): number {
+  const f0 = t.outlook[c.role] as number;
+  let salience = c.priorities >= 0 ? priorityMatch(c.priorities, t) : PRIORITY_NEUTRAL;
+  const income = t.salienceIncome;
+  if (income !== undefined) salience += income[c.income] as number;
+  const tier = t.salienceTier;
+  if (tier !== undefined) salience += tier[c.tier] as number;
+  const f1 = salience / t.salienceParts;
+  const f2 = capacityOf(t.clout[c.tier] as number, t.resourcesDemand, c.means);
+  const f3 = t.authority[c.autonomy] as number;
+  const f4 = t.values[c.regime] as number;
+  const raw = geometric
+    ? f0 ** (w[0] as number) *
+      f1 ** (w[1] as number) *
+      f2 ** (w[2] as number) *
+      f3 ** (w[3] as number) *
+      f4 ** (w[4] as number)
+    : (w[0] as number) * f0 +
+      (w[1] as number) * f1 +
+      (w[2] as number) * f2 +
+      (w[3] as number) * f3 +
+      (w[4] as number) * f4;
+  return Math.min(raw, capOf(c, t, false));
 }
 
 /** The level index of the city field in a gate slot. */
@@ -307,9 +387,12 @@ const GATE_SLOT_LEVEL_COUNTS = [
  */
 export function capOf(c: CompiledCity, t: CompiledTopic, includePossible: boolean): number {
   let cap = 1;
-  for (const gate of t.gates) {
-    const holds = gateHolds(c, gate);
-    if ((holds === 1 || (includePossible && holds === 0)) && gate.cap < cap) cap = gate.cap;
+  const caps = t.caps;
+  for (let k = 0; k < caps.length; k++) {
+    const table = caps[k] as CapTable;
+    const level = slotLevel(c, table.slot);
+    const v = (includePossible ? table.possible : table.sure)[level] as number;
+    if (v < cap) cap = v;
   }
   return cap;
 }

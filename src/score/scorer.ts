@@ -8,6 +8,7 @@ import type { ValidationError } from "../model/errors";
 import type { City, Topic } from "../model/schemas";
 import {
   aggregate,
+  Bound,
   type CompiledCity,
   type CompiledTopic,
   capOf,
@@ -15,6 +16,7 @@ import {
   compileTopic,
   evaluate,
   gateHolds,
+  scoreOf,
 } from "./compile";
 import { FACTORS, type FactorName, type ResolvedOptions, resolveOptions } from "./options";
 import { explain } from "./reasons";
@@ -146,16 +148,9 @@ function buildScorer(options: ResolvedOptions): Scorer {
   const geometric = options.aggregation === "geometric";
   const weights = options.weights;
 
-  function scoreOf(c: CompiledCity, t: CompiledTopic, f: Float64Array): number {
-    evaluate(c, t, f, "value");
-    const raw = aggregate(f, weights, geometric);
-    const cap = capOf(c, t, false);
-    return Math.min(raw, cap);
-  }
-
   function typicalOf(t: CompiledTopic): Record<FactorName, number> {
     const f = new Float64Array(5);
-    evaluate(UNKNOWN_CITY, t, f, "value");
+    evaluate(UNKNOWN_CITY, t, f, Bound.value);
     const typical = {} as Record<FactorName, number>;
     FACTORS.forEach((name, i) => {
       typical[name] = f[i] as number;
@@ -167,9 +162,10 @@ function buildScorer(options: ResolvedOptions): Scorer {
     const value = new Float64Array(5);
     const low = new Float64Array(5);
     const high = new Float64Array(5);
-    const score = scoreOf(c, t, value);
-    evaluate(c, t, low, "low");
-    evaluate(c, t, high, "high");
+    evaluate(c, t, value, Bound.value);
+    const score = scoreOf(c, t, weights, geometric);
+    evaluate(c, t, low, Bound.low);
+    evaluate(c, t, high, Bound.high);
     const lowScore = Math.min(aggregate(low, weights, geometric), capOf(c, t, true));
     const highScore = Math.min(aggregate(high, weights, geometric), capOf(c, t, false));
 
@@ -236,12 +232,11 @@ function buildScorer(options: ResolvedOptions): Scorer {
       const compiledTopics = topics.map((topic) => compileTopic(topic, options));
       const columns = compiledTopics.length;
       const scores = new Float64Array(cities.length * columns);
-      const f = new Float64Array(5);
       for (let i = 0; i < cities.length; i++) {
         const c = compileCity(cities[i] as City);
         const row = i * columns;
         for (let j = 0; j < columns; j++) {
-          scores[row + j] = scoreOf(c, compiledTopics[j] as CompiledTopic, f);
+          scores[row + j] = scoreOf(c, compiledTopics[j] as CompiledTopic, weights, geometric);
         }
       }
       return {

@@ -9,7 +9,7 @@ import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { aggregate, capOf, compileCity, compileTopic, evaluate } from "./compile";
+import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate } from "./compile";
 import type { ResolvedOptions } from "./options";
 import { seededRandom } from "./random";
 
@@ -100,7 +100,7 @@ export function rankStabilityWith(
   const factors = topics.map((topic) => {
     const t = compileTopic(topic, options);
     const f = new Float64Array(5);
-    evaluate(c, t, f, "value");
+    evaluate(c, t, f, Bound.value);
     return { f, cap: capOf(c, t, false) };
   });
   const scores = new Float64Array(n);

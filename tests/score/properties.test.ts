@@ -5,6 +5,7 @@ import {
   AUTONOMIES,
   type City,
   createScorer,
+  DEFAULT_SCORER,
   FACTORS,
   INCOME_TIERS,
   INTERNATIONAL_ROLES,
@@ -17,6 +18,15 @@ import {
   THEMES,
   type Topic,
 } from "../../src/index";
+import {
+  aggregate,
+  Bound,
+  capOf,
+  compileCity,
+  compileTopic,
+  evaluate,
+  scoreOf,
+} from "../../src/score/compile";
 import { arbitraryCity, arbitraryCompleteCity, arbitraryTopic } from "../support/arbitraries";
 
 const geometric = (createScorer({ aggregation: "geometric" }) as E.Right<Scorer>).right;
@@ -176,6 +186,19 @@ describe("monotonicity of each factor in its field", () => {
 });
 
 describe("independence and the fast path", () => {
+  test.prop([arbitraryCity, arbitraryTopic, fc.boolean()])(
+    "the fused score kernel equals the capped aggregate of the factor values it reports, bit for bit",
+    (city, topic, useGeometric) => {
+      const options = (useGeometric ? geometric : DEFAULT_SCORER).options;
+      const c = compileCity(city);
+      const t = compileTopic(topic, options);
+      const f = new Float64Array(5);
+      evaluate(c, t, f, Bound.value);
+      const expected = Math.min(aggregate(f, options.weights, useGeometric), capOf(c, t, false));
+      expect(Object.is(scoreOf(c, t, options.weights, useGeometric), expected)).toBe(true);
+    },
+  );
+
   const uniqueCities = fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, maxLength: 12 });
   const uniqueTopics = fc.uniqueArray(arbitraryTopic, {
     selector: (t) => t.id,
