@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { ORDINAL_FIELD_PATHS, ORDINAL_FIELDS } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import {
   AUTONOMIES,
@@ -24,7 +25,7 @@ import {
   REGIMES,
   THEMES,
 } from "../model/taxonomy";
-import type { GateField, GateTopicAttribute, ResolvedOptions } from "./options";
+import type { GateTopicAttribute, ResolvedOptions } from "./options";
 import {
   AUTONOMY_POSITION,
   BUDGET_GOALPOSTS,
@@ -184,14 +185,6 @@ function capTables(gates: readonly CompiledGate[]): CapTable[] {
   return tables;
 }
 
-const GATE_SLOTS: Readonly<Record<GateField, { slot: number; levels: readonly string[] }>> = {
-  "outlook.internationalRole": { slot: 0, levels: INTERNATIONAL_ROLES },
-  "resources.nationalTier": { slot: 1, levels: NATIONAL_TIERS },
-  "resources.incomeTier": { slot: 2, levels: INCOME_TIERS },
-  "governance.autonomy": { slot: 3, levels: AUTONOMIES },
-  "governance.regime": { slot: 4, levels: REGIMES },
-};
-
 /** The value of the topic attribute a gate tests. */
 export function topicAttribute(topic: Topic, attribute: GateTopicAttribute): number {
   switch (attribute) {
@@ -226,7 +219,9 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
   const gates: CompiledGate[] = [];
   options.gates.forEach((gate, index) => {
     if (topicAttribute(topic, gate.topicAttribute) < gate.atLeast) return;
-    const { slot, levels } = GATE_SLOTS[gate.field];
+    // A gate's slot is its field's position among the ordinal fields (see slotLevel).
+    const slot = ORDINAL_FIELD_PATHS.indexOf(gate.field);
+    const levels: readonly string[] = ORDINAL_FIELDS[gate.field].levels;
     let mask = 0;
     for (const level of gate.levels) mask |= 1 << levels.indexOf(level);
     gates.push({ index, slot, mask, cap: gate.cap });
@@ -349,7 +344,7 @@ export function scoreOf(
   return Math.min(raw, capOf(c, t, false));
 }
 
-/** The level index of the city field in a gate slot. */
+/** The level index of the city field in a gate slot: the slots follow ORDINAL_FIELD_PATHS. */
 function slotLevel(c: CompiledCity, slot: number): number {
   switch (slot) {
     case 0:
@@ -373,13 +368,10 @@ export function gateHolds(c: CompiledCity, gate: CompiledGate): -1 | 0 | 1 {
   return (gate.mask >>> level) & 1 ? 1 : -1;
 }
 
-const GATE_SLOT_LEVEL_COUNTS = [
-  INTERNATIONAL_ROLES.length,
-  NATIONAL_TIERS.length,
-  INCOME_TIERS.length,
-  AUTONOMIES.length,
-  REGIMES.length,
-];
+/** The number of levels of each slot's field (its unknown index). */
+const GATE_SLOT_LEVEL_COUNTS = ORDINAL_FIELD_PATHS.map(
+  (path) => ORDINAL_FIELDS[path].levels.length,
+);
 
 /**
  * The lowest cap among the topic's gates that hold for the city: surely

@@ -6,14 +6,8 @@
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
+import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import { parseWithSchema } from "../model/parse";
-import {
-  AUTONOMIES,
-  INCOME_TIERS,
-  INTERNATIONAL_ROLES,
-  NATIONAL_TIERS,
-  REGIMES,
-} from "../model/taxonomy";
 
 /**
  * The five factors, one per kind of difference, in the order results list them.
@@ -50,14 +44,14 @@ export const DEFAULT_WEIGHTS: Readonly<Record<FactorName, number>> = {
   values: 0.15,
 };
 
-/** A city field a gate can test: the model's ordinal fields. @category Scoring */
+/** A city field a gate can test, with its levels: the model's ordinal fields. @category Scoring */
 export const GATE_FIELDS = {
-  "outlook.internationalRole": INTERNATIONAL_ROLES,
-  "resources.nationalTier": NATIONAL_TIERS,
-  "resources.incomeTier": INCOME_TIERS,
-  "governance.autonomy": AUTONOMIES,
-  "governance.regime": REGIMES,
-} as const;
+  "outlook.internationalRole": ORDINAL_FIELDS["outlook.internationalRole"].levels,
+  "resources.nationalTier": ORDINAL_FIELDS["resources.nationalTier"].levels,
+  "resources.incomeTier": ORDINAL_FIELDS["resources.incomeTier"].levels,
+  "governance.autonomy": ORDINAL_FIELDS["governance.autonomy"].levels,
+  "governance.regime": ORDINAL_FIELDS["governance.regime"].levels,
+} as const satisfies Record<OrdinalField, readonly string[]>;
 
 /** The path of a city field a gate can test. @category Scoring */
 export type GateField = keyof typeof GATE_FIELDS;

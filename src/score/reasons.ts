@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import { levelLabel, THEME_LEVELS, type Theme } from "../model/taxonomy";
 import type { FactorName, ResolvedOptions } from "./options";
@@ -201,18 +202,9 @@ const REASONS: Readonly<Record<FactorName, (city: City, topic: Topic, f: FactorR
     values: valuesReason,
   };
 
-/** The level label a gate's `{level}` placeholder stands for. */
-function gateLevelLabel(city: City, field: string): string {
-  const value =
-    field === "outlook.internationalRole"
-      ? city.outlook?.internationalRole
-      : field === "resources.nationalTier"
-        ? city.resources?.nationalTier
-        : field === "resources.incomeTier"
-          ? city.resources?.incomeTier
-          : field === "governance.autonomy"
-            ? city.governance?.autonomy
-            : city.governance?.regime;
+/** The level a gate's `{level}` placeholder stands for, in words. */
+function gateLevelLabel(city: City, field: OrdinalField): string {
+  const value = ORDINAL_FIELDS[field].read(city);
   return value === undefined ? "unknown" : value.replace(/-/g, " ");
 }
 
