@@ -50,6 +50,13 @@ describe("the built package", () => {
     expect(cjs).toBe(esm);
   });
 
+  it("runs the example script, ranking the catalog for each example city", () => {
+    const out = node(["examples/rank-example-cities.mjs"]);
+    for (const heading of ["Manchester (GB)", "Chicago (US)", "Kano (NG)"])
+      expect(out).toContain(heading);
+    expect(out).toMatch(/^ {2}1\. \S+ +\d\.\d\d/m);
+  });
+
   it("imports no Node built-in from the main entry", () => {
     for (const file of ["dist/index.js", "dist/index.cjs"]) {
       const code = readFileSync(`${root}/${file}`, "utf8");
