@@ -7,16 +7,10 @@
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
+import { ORDINAL_FIELDS, type OrdinalField, type OrdinalFieldInfo } from "../model/fields";
 import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
-import {
-  AUTONOMIES,
-  INCOME_TIERS,
-  INTERNATIONAL_ROLES,
-  levelLabel,
-  NATIONAL_TIERS,
-  REGIMES,
-} from "../model/taxonomy";
+import { levelLabel } from "../model/taxonomy";
 
 /**
  * The dimensions a caucus can be formed on: the profile's single-valued
@@ -83,42 +77,36 @@ export interface Caucus {
   readonly memberIds: readonly string[];
 }
 
+/** A caucus dimension's levels in order, its reader, its level labels and its name for "unknown" labels. */
+interface DimensionInfo {
+  readonly levels: readonly string[] | undefined;
+  readonly read: (city: City) => string | undefined;
+  readonly label: (level: string) => string;
+  readonly noun: string;
+}
+
+/** An ordinal field as a caucus dimension, from the model's table of ordinal fields. */
+function ordinal(path: OrdinalField, noun: string): DimensionInfo {
+  const field: OrdinalFieldInfo = ORDINAL_FIELDS[path];
+  return {
+    levels: field.levels,
+    read: field.read,
+    label: (level) => levelLabel(field.taxonomy, level as never),
+    noun,
+  };
+}
+
 /** Each dimension's levels in order, its reader and its name for "unknown" labels. */
-const DIMENSIONS: Readonly<
-  Record<
-    CaucusDimension,
-    {
-      readonly levels: readonly string[] | undefined;
-      readonly read: (city: City) => string | undefined;
-      readonly label: (level: string) => string;
-      readonly noun: string;
-    }
-  >
-> = {
+const DIMENSIONS: Readonly<Record<CaucusDimension, DimensionInfo>> = {
   country: {
     levels: undefined,
     read: (c) => c.country,
     label: (level) => level,
     noun: "Country",
   },
-  "outlook.internationalRole": {
-    levels: INTERNATIONAL_ROLES,
-    read: (c) => c.outlook?.internationalRole,
-    label: (level) => levelLabel("internationalRole", level as never),
-    noun: "International role",
-  },
-  "resources.nationalTier": {
-    levels: NATIONAL_TIERS,
-    read: (c) => c.resources?.nationalTier,
-    label: (level) => levelLabel("nationalTier", level as never),
-    noun: "National tier",
-  },
-  "resources.incomeTier": {
-    levels: INCOME_TIERS,
-    read: (c) => c.resources?.incomeTier,
-    label: (level) => levelLabel("incomeTier", level as never),
-    noun: "Income tier",
-  },
+  "outlook.internationalRole": ordinal("outlook.internationalRole", "International role"),
+  "resources.nationalTier": ordinal("resources.nationalTier", "National tier"),
+  "resources.incomeTier": ordinal("resources.incomeTier", "Income tier"),
   "resources.internationalOffice": {
     levels: ["true", "false"],
     read: (c) => {
@@ -128,18 +116,8 @@ const DIMENSIONS: Readonly<
     label: (level) => (level === "true" ? "International office" : "No international office"),
     noun: "International office",
   },
-  "governance.autonomy": {
-    levels: AUTONOMIES,
-    read: (c) => c.governance?.autonomy,
-    label: (level) => levelLabel("autonomy", level as never),
-    noun: "Autonomy",
-  },
-  "governance.regime": {
-    levels: REGIMES,
-    read: (c) => c.governance?.regime,
-    label: (level) => levelLabel("regime", level as never),
-    noun: "Regime",
-  },
+  "governance.autonomy": ordinal("governance.autonomy", "Autonomy"),
+  "governance.regime": ordinal("governance.regime", "Regime"),
 };
 
 const CaucusDimensionsSchema = z.array(z.enum(CAUCUS_DIMENSIONS)).check(
