@@ -2,46 +2,27 @@
  * Driving the built command line as a user does: `node dist/cli.js …` in a
  * child process, with real files in a temporary directory.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect } from "vitest";
+import { type Run, runNode } from "../support/node-process";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The built command line (`npm test` builds first). */
 export const CLI = join(root, "dist", "cli.js");
 
-/** What a run of the command line left. */
-export interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { Run } from "../support/node-process";
 
 /** Runs `node dist/cli.js ...args` in `cwd`, with `stdin` as its input, and waits for it to exit. */
 export function cli(args: readonly string[], options: { cwd?: string; stdin?: string } = {}) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? root,
-      // A fixed width, so tables lay out the same everywhere.
-      env: { ...process.env, COLUMNS: "100", NO_COLOR: "1" },
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.on("error", reject);
-    child.on("close", (status) =>
-      resolve({
-        status,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-      }),
-    );
-    child.stdin.end(options.stdin ?? "");
+  return runNode([CLI, ...args], {
+    cwd: options.cwd ?? root,
+    // A fixed width, so tables lay out the same everywhere.
+    env: { COLUMNS: "100" },
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   });
 }
 

@@ -11,10 +11,10 @@
  * this checkout, not against a build. The modules are also type-checked, with
  * the project's compiler options.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Run, runNode } from "../support/node-process";
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -108,31 +108,10 @@ export function moduleSource(recipe: Recipe): string {
 }
 
 /** What a child process left. */
-interface Exit {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Exit = Run;
 
 function run(args: readonly string[]): Promise<Exit> {
-  return new Promise<Exit>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.on("error", reject);
-    child.on("close", (status) =>
-      resolve({
-        status,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-      }),
-    );
-  });
+  return runNode(args, { cwd: ROOT });
 }
 
 /** A fresh directory under `.tmp/` (inside the checkout, so that `fp-ts` resolves from its node_modules). */
