@@ -11,6 +11,7 @@ import { ORDINAL_FIELDS, type OrdinalField, type OrdinalFieldInfo } from "../mod
 import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
 import { levelLabel } from "../model/taxonomy";
+import { readCities } from "./members";
 
 /**
  * The dimensions a caucus can be formed on: the profile's single-valued
@@ -167,11 +168,14 @@ function compareLevels(
  * @category Cohorts
  */
 export function caucus(
-  cities: readonly City[],
+  givenCities: readonly City[],
   by: readonly CaucusDimension[],
 ): E.Either<ValidationError, readonly Caucus[]> {
   const parsed = parseWithSchema(CaucusDimensionsSchema, by, "an array of dimensions");
   if (E.isLeft(parsed)) return parsed;
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
   const dimensions = parsed.right;
   const groups = new Map<string, { values: (string | undefined)[]; members: City[] }>();
   for (const city of cities) {

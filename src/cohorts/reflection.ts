@@ -10,6 +10,7 @@ import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/options";
 import type { ScoreMatrix } from "../score/scorer";
+import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
 /** Longest platform id or name, as for cities and topics. */
@@ -264,8 +265,8 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  */
 export function agendaReflection(
   platform: Platform,
-  cities: readonly City[],
-  topics: readonly Topic[],
+  givenCities: readonly City[],
+  givenTopics: readonly Topic[],
   options?: AgendaReflectionOptions,
 ): E.Either<ValidationError, AgendaReflection> {
   const parsedOptions = parseWithSchema(
@@ -274,10 +275,14 @@ export function agendaReflection(
     "an options object",
   );
   if (E.isLeft(parsedOptions)) return parsedOptions;
-  const parsed = parsePlatform(platform, topics);
+  const cities = readCities(givenCities);
+  if (E.isLeft(cities)) return cities;
+  const topics = readTopics(givenTopics);
+  if (E.isLeft(topics)) return topics;
+  const parsed = parsePlatform(platform, topics.right);
   if (E.isLeft(parsed)) return parsed;
-  const matrix = scorerOrDefault(parsedOptions.right.scorer).matrix(cities, topics);
-  const topK = Math.min(REFLECTION_TOP_K, topics.length);
+  const matrix = scorerOrDefault(parsedOptions.right.scorer).matrix(cities.right, topics.right);
+  const topK = Math.min(REFLECTION_TOP_K, topics.right.length);
   const members = reflectAll(
     matrix,
     topTopicsByCity(matrix, topK),
