@@ -8,9 +8,9 @@
  * docs/methodology.md quote its figures).
  */
 import { either as E } from "fp-ts";
+import { compileProfiles, distinctProfiles } from "../src/cohorts/profile";
 import { formCohorts, nearestPeers } from "../src/index";
 import { cityFromPlace, PLACES, placeToCity } from "../src/places/index";
-import { compileProfiles, distinctProfiles } from "../src/cohorts/profile";
 
 const cities = PLACES.map(placeToCity);
 const byId = new Map(cities.map((city) => [city.id, city]));
