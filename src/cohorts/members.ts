@@ -15,10 +15,10 @@ import {
   type ValidationError,
   validationError,
 } from "../model/errors";
-import { comparableId } from "../model/ids";
 import { boundIssues } from "../model/parse";
 import { readEntries, snapshot } from "../model/read";
 import type { City, Topic } from "../model/schemas";
+import { repeatedIds } from "./ids";
 
 /** How a list is named in messages, and where its issues are put. */
 interface ListName {
@@ -30,28 +30,9 @@ interface ListName {
   readonly at: readonly PathSegment[];
 }
 
-/** Where repeated ids are reported: `[index, "id"]` under the list's path, the message naming the first. */
-function repeatIssue(
-  at: readonly PathSegment[],
-  index: number,
-  first: number,
-  singular: string,
-  id: string,
-  firstId: string,
-): Issue {
-  const same =
-    id === firstId
-      ? ""
-      : ` (${JSON.stringify(firstId)} and ${JSON.stringify(id)} are one id once trimmed and NFC-normalised)`;
-  return {
-    path: [...at, index, "id"],
-    message: `repeats the id of the ${singular} at index ${first}${same}`,
-  };
-}
-
 /**
  * Reads a list of records that must each be an object with a non-empty
- * string `id`, no two ids the same (compared by {@link comparableId}).
+ * string `id`, no two ids the same (see `repeatedIds`).
  * Returns snapshots of the records; issues are bounded like any parse.
  */
 function readRecords<T extends { readonly id: string }>(
@@ -68,7 +49,6 @@ function readRecords<T extends { readonly id: string }>(
   }
   const records: T[] = [];
   const issues: Issue[] = [];
-  const first = new Map<string, number>();
   for (let index = 0; index < entries.right.length; index++) {
     const read = E.chain(snapshot)(entries.right.at(index));
     if (E.isLeft(read)) {
@@ -92,23 +72,11 @@ function readRecords<T extends { readonly id: string }>(
       });
       continue;
     }
-    const key = comparableId(id);
-    const seen = first.get(key);
-    if (seen !== undefined) {
-      issues.push(
-        repeatIssue(
-          name.at,
-          index,
-          seen,
-          name.singular,
-          id,
-          (records[seen] as T | undefined)?.id ?? id,
-        ),
-      );
-      continue;
-    }
-    first.set(key, index);
-    records[index] = record as T;
+    records.push(record as T);
+  }
+  if (issues.length === 0) {
+    for (const issue of repeatedIds(records, name.singular))
+      issues.push({ ...issue, path: [...name.at, ...issue.path] });
   }
   return issues.length > 0 ? E.left(validationError(boundIssues(issues))) : E.right(records);
 }

@@ -18,7 +18,8 @@ import { comparableId } from "./ids";
 import { readEntries, reasonOf, snapshot } from "./read";
 import { type City, CitySchema, type Topic, TopicSchema } from "./schemas";
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a plain object (an object literal or `JSON.parse` output). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -221,22 +222,31 @@ function readableId(record: unknown): string | undefined {
   return typeof id === "string" && id.trim() !== "" ? id : undefined;
 }
 
+/** How a batch parse words a repeated id: the id and the index of the record that had it first. */
+export type DuplicateMessage = (id: string, firstIndex: number) => string;
+
+const repeatsId: DuplicateMessage = (_, first) => `repeats the id of the record at index ${first}`;
+
 /**
- * Parses each record of a batch with `schema`, keeping the valid ones and
- * reporting the others by index; a repeated id is an error on the later
- * record. Each record is read once, into a snapshot, before anything else.
+ * Parses each record of an array with `parse`, keeping the good ones in input
+ * order and reporting each bad one (and each repeated id, on the later record)
+ * with its index. Each record is read once, into a {@link snapshot}, before
+ * anything else; ids are compared by {@link comparableId}. Input that is not
+ * an array (or cannot be read as one) gives one error with index `-1`.
+ * Never throws.
  */
 export function parseBatch<T extends { readonly id: string }>(
   input: unknown,
-  schema: z.ZodMiniType<T>,
-  what: { readonly record: string; readonly list: string },
+  parse: (record: unknown) => E.Either<ValidationError, T>,
+  what: string,
+  duplicate: DuplicateMessage = repeatsId,
 ): BatchResult<T> {
   const list = readEntries(input);
   if (E.isLeft(list)) {
     const message =
       list.left === "is not an array"
-        ? `must be an array of ${what.list}; got ${describeValue(input)}`
-        : `must be an array of ${what.list} that can be read; it ${list.left}`;
+        ? `must be an array of ${what}; got ${describeValue(input)}`
+        : `must be an array of ${what} that can be read; it ${list.left}`;
     return { valid: [], errors: [{ index: -1, issues: [{ path: [], message }] }] };
   }
   const valid: T[] = [];
@@ -250,7 +260,7 @@ export function parseBatch<T extends { readonly id: string }>(
       errors.push({ index, issues: record.left.issues });
       continue;
     }
-    const parsed = parseSnapshot(schema, record.right, what.record);
+    const parsed = parse(record.right);
     const id = readableId(record.right);
     if (E.isLeft(parsed)) {
       errors.push(
@@ -266,7 +276,7 @@ export function parseBatch<T extends { readonly id: string }>(
       errors.push({
         index,
         id: parsed.right.id,
-        issues: [{ path: ["id"], message: `repeats the id of the record at index ${first}` }],
+        issues: [{ path: ["id"], message: duplicate(parsed.right.id, first) }],
       });
       continue;
     }
@@ -296,10 +306,7 @@ export interface ParsedCities {
  * @category Parsing
  */
 export function parseCities(input: unknown): ParsedCities {
-  const { valid, errors } = parseBatch(input, CitySchema, {
-    record: "a city object",
-    list: "cities",
-  });
+  const { valid, errors } = parseBatch(input, parseCity, "cities");
   return { cities: valid, errors };
 }
 
@@ -315,9 +322,6 @@ export interface ParsedTopics {
  * @category Parsing
  */
 export function parseTopics(input: unknown): ParsedTopics {
-  const { valid, errors } = parseBatch(input, TopicSchema, {
-    record: "a topic object",
-    list: "topics",
-  });
+  const { valid, errors } = parseBatch(input, parseTopic, "topics");
   return { topics: valid, errors };
 }
