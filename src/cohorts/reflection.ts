@@ -7,19 +7,14 @@ import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
-import type { City, Topic } from "../model/schemas";
+import { type City, identityText, type Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/options";
 import type { ScoreMatrix } from "../score/scorer";
 import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
-/** Longest platform id or name, as for cities and topics. */
-const MAX_TEXT_LENGTH = 200;
-
-const text = z.string().check(
-  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
-  z.maxLength(MAX_TEXT_LENGTH),
-);
+/** A platform's id and name follow the rules of a city's. */
+const text = identityText;
 
 const PlatformSchema = z.readonly(
   z.strictObject({

@@ -85,6 +85,14 @@ function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[
       if (issue.origin === "string") {
         return [{ path, message: `must be at most ${String(issue.maximum)} characters long` }];
       }
+      if (issue.origin === "array") {
+        return [
+          {
+            path,
+            message: `must list at most ${String(issue.maximum)} values; got ${describeValue(input)}`,
+          },
+        ];
+      }
       const bound = issue.inclusive ? "at most" : "less than";
       return [
         { path, message: `must be ${bound} ${String(issue.maximum)}; got ${describeValue(input)}` },

@@ -197,12 +197,19 @@ describe("validation that stops early", () => {
   });
 
   it("a list's first bad entries are reported by index and the rest counted", () => {
-    const issues = issuesOf(parseTopic({ ...CATALOG[0], themes: bad(5_000) }));
+    const agenda = Array.from({ length: 5_000 }, (_, i) => i);
+    const issues = issuesOf(agendaReflection({ ...platform, agenda } as never, [leeds], CATALOG));
     expect(issues).toHaveLength(20);
     expect(issues.slice(0, 19).map((issue) => issue.path)).toEqual(
-      Array.from({ length: 19 }, (_, i) => ["themes", i]),
+      Array.from({ length: 19 }, (_, i) => ["agenda", i]),
     );
-    expect(issues[19]).toEqual({ path: ["themes"], message: "and 4,981 more problems" });
+    expect(issues[19]).toEqual({ path: ["agenda"], message: "and 4,981 more problems" });
+  });
+
+  it("a list longer than the theme vocabulary is reported once, by its length", () => {
+    expect(issuesOf(parseTopic({ ...CATALOG[0], themes: bad(5_000) }))).toEqual([
+      { path: ["themes"], message: "must list at most 13 values; got an array of 5000" },
+    ]);
   });
 
   it("a sparse array of four billion holes is refused at once, not walked", () => {
