@@ -13,12 +13,12 @@ import {
   PLACE_TAXONOMIES,
   REGION_LEVELS,
 } from "../../src/model/place-taxonomy";
-import { cityFromPlace, PLACES, type Place } from "../../src/places/index";
+import { cityFromPlace, formatPlaceLookupError, PLACES, type Place } from "../../src/places/index";
 
 const place = (id: number) => PLACES.find((p) => p.id === id) as Place;
 const cityOf = (query: string) => {
   const result = cityFromPlace(query);
-  if (E.isLeft(result)) throw new Error(`${query}: ${result.left.message ?? result.left._tag}`);
+  if (E.isLeft(result)) throw new Error(`${query}: ${formatPlaceLookupError(result.left)}`);
   return result.right;
 };
 
