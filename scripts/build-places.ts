@@ -135,41 +135,11 @@ export function renderMatchesReport(): string {
   return renderMatchReport(facts.report, gazetteer);
 }
 
-function factTables(facts: PlaceFacts, inGazetteer: ReadonlySet<number>): string {
-  const ids = (set: Iterable<number>) =>
-    [...set].filter((id) => inGazetteer.has(id)).sort((a, b) => a - b);
-  const indexed = (map: ReadonlyMap<number, string>, levels: readonly string[]) =>
-    ids(map.keys()).map((id) => {
-      const level = levels.indexOf(map.get(id) as string);
-      check(level >= 0, `place ${id}: level ${map.get(id)}`);
-      return [id, level];
-    });
-  const metro = ids(facts.metro.keys())
-    .filter((id) => !facts.metro.get(id)?.shared)
-    .map((id) => [id, facts.metro.get(id)?.population]);
+function factTables(facts: PlaceFacts): string {
   const countries = [...facts.countriesWithCapital].sort();
   return `
-/**
- * Metropolitan populations: [GeoNames id, population of the UN World
- * Urbanization Prospects 2018 urban agglomeration the place stands for, 2025
- * figure]. Agglomerations shared by several places are left out.
- */
-export const METRO_ROWS: readonly (readonly [number, number])[] = ${JSON.stringify(metro)};
-
-/** The places that are their country's seat of government (data/places/capitals.tsv). */
-export const CAPITAL_IDS: readonly number[] = ${JSON.stringify(ids(facts.capitals))};
-
-/** The countries whose seat of government is known: their other places are not capitals. */
+/** The countries whose seat of government is known, and dependencies: their other places are not capitals. */
 export const COUNTRIES_WITH_CAPITAL: readonly string[] = ${JSON.stringify(countries)};
-
-/** Brookings (2016) types: [GeoNames id, index in GLOBAL_ECONOMY_TYPES]. */
-export const GLOBAL_ECONOMY_ROWS: readonly (readonly [number, number])[] = ${JSON.stringify(indexed(facts.brookings, GLOBAL_ECONOMY_TYPES))};
-
-/** Places within 50 km of a Brookings metro's places: type unknown, not outside the typology. */
-export const GLOBAL_ECONOMY_UNKNOWN_IDS: readonly number[] = ${JSON.stringify(ids(facts.brookingsUnknown))};
-
-/** GaWC 2024 classes: [GeoNames id, index in CONNECTIVITY_CLASSES]. */
-export const CONNECTIVITY_ROWS: readonly (readonly [number, number])[] = ${JSON.stringify(indexed(facts.gawc, CONNECTIVITY_CLASSES))};
 `;
 }
 
@@ -191,13 +161,27 @@ export function renderPlacesModule(): { module: string; summary: Record<string, 
     .map((p) => {
       const tier = tierById.get(p.id);
       check(tier !== undefined, `no tier for ${p.id}`);
-      return [
+      const connectivity = CONNECTIVITY_CLASSES.indexOf(
+        (facts.gawc.get(p.id) ?? "not-classified") as never,
+      );
+      const type = facts.brookings.get(p.id);
+      const economy = facts.brookingsUnknown.has(p.id)
+        ? -1
+        : GLOBAL_ECONOMY_TYPES.indexOf((type ?? "outside-typology") as never);
+      check(connectivity >= 0 && economy >= -1, `place ${p.id}: facts`);
+      const metro = facts.metro.get(p.id);
+      const row: (string | number)[] = [
         p.id,
         p.name,
         p.country,
         p.population,
         NATIONAL_TIERS.indexOf(tier as never),
-      ] as const;
+        connectivity,
+        economy,
+        facts.capitals.has(p.id) ? 1 : 0,
+      ];
+      if (metro !== undefined && !metro.shared) row.push(metro.population);
+      return row;
     });
   const sections = [...data.sections]
     .sort((a, b) => b.place.population - a.place.population || a.place.id - b.place.id)
@@ -206,9 +190,13 @@ export function renderPlacesModule(): { module: string; summary: Record<string, 
 
 /**
  * Every GeoNames place of ${GAZETTEER_MIN_POPULATION.toLocaleString("en")} people or more, largest first:
- * [GeoNames id, name, ISO country code, population, national tier index (0 primary … 3 local)].
+ * [GeoNames id, name, ISO country code, population, national tier index (0 primary … 3 local),
+ * GaWC 2024 class (index in CONNECTIVITY_CLASSES), Brookings 2016 type (index in
+ * GLOBAL_ECONOMY_TYPES; -1 unknown: within 50 km of a metro's places), seat of government (1) or
+ * not (0), and, where the place stands for one, the population of its UN WUP 2018 urban
+ * agglomeration (2025 figure)].
  */
-export const PLACE_ROWS: readonly (readonly [number, string, string, number, number])[] = [
+export const PLACE_ROWS: readonly (readonly [number, string, string, number, number, number, number, number, number?])[] = [
 ${rows.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
 ];
 
@@ -223,7 +211,7 @@ ${sections.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
   const inGazetteer = new Set(rows.map((row) => row[0]));
   const count = (ids: Iterable<number>) => [...ids].filter((id) => inGazetteer.has(id)).length;
   return {
-    module: module + factTables(facts, inGazetteer),
+    module: module + factTables(facts),
     summary: {
       geonamesPlaces: data.counts.total,
       unknownPopulation: data.counts.unknownPopulation,

@@ -34,16 +34,7 @@ import {
 } from "../model/place-facts";
 import type { City } from "../model/schemas";
 import { NATIONAL_TIERS, type NationalTier } from "../model/taxonomy";
-import {
-  CAPITAL_IDS,
-  CONNECTIVITY_ROWS,
-  COUNTRIES_WITH_CAPITAL,
-  GLOBAL_ECONOMY_ROWS,
-  GLOBAL_ECONOMY_UNKNOWN_IDS,
-  METRO_ROWS,
-  PLACE_ROWS,
-  SECTION_ROWS,
-} from "./data";
+import { COUNTRIES_WITH_CAPITAL, PLACE_ROWS, SECTION_ROWS } from "./data";
 import { normalizeName } from "./normalize";
 
 export {
@@ -99,35 +90,26 @@ export interface Place {
 export const PLACES: readonly Place[] = buildPlaces();
 
 function buildPlaces(): Place[] {
-  const metro = new Map(METRO_ROWS);
-  const capitals = new Set(CAPITAL_IDS);
   const withCapital = new Set(COUNTRIES_WITH_CAPITAL);
-  const economy = new Map(GLOBAL_ECONOMY_ROWS);
-  const economyUnknown = new Set(GLOBAL_ECONOMY_UNKNOWN_IDS);
-  const connectivity = new Map(CONNECTIVITY_ROWS);
-  return PLACE_ROWS.map(([id, name, country, population, tier]) => {
-    const metroPopulation = metro.get(id);
-    const region = regionOf(country);
-    const type = economy.get(id);
-    return {
-      id,
-      name,
-      country: country as CountryCode,
-      population,
-      nationalTier: NATIONAL_TIERS[tier] as NationalTier,
-      ...(metroPopulation !== undefined && { metroPopulation }),
-      ...(withCapital.has(country) && { capital: capitals.has(id) }),
-      ...(region !== undefined && { region }),
-      ...(!economyUnknown.has(id) && {
-        globalEconomyType: (type === undefined
-          ? "outside-typology"
-          : GLOBAL_ECONOMY_TYPES[type]) as GlobalEconomyType,
-      }),
-      connectivity: CONNECTIVITY_CLASSES[
-        connectivity.get(id) ?? CONNECTIVITY_CLASSES.length - 1
-      ] as ConnectivityClass,
-    };
-  });
+  return PLACE_ROWS.map(
+    ([id, name, country, population, tier, connectivity, economy, capital, metroPopulation]) => {
+      const region = regionOf(country);
+      return {
+        id,
+        name,
+        country: country as CountryCode,
+        population,
+        nationalTier: NATIONAL_TIERS[tier] as NationalTier,
+        ...(metroPopulation !== undefined && { metroPopulation }),
+        ...(withCapital.has(country) && { capital: capital === 1 }),
+        ...(region !== undefined && { region }),
+        ...(economy >= 0 && {
+          globalEconomyType: GLOBAL_ECONOMY_TYPES[economy] as GlobalEconomyType,
+        }),
+        connectivity: CONNECTIVITY_CLASSES[connectivity] as ConnectivityClass,
+      };
+    },
+  );
 }
 
 /** A place named in an error: enough to tell candidates apart. @category Places */
