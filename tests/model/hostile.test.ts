@@ -232,6 +232,17 @@ describe("validation that stops early", () => {
     ).toHaveLength(1);
   });
 
+  it("rankStability refuses more rank draws than it can hold, instead of asking for gigabytes", () => {
+    const topics = Array.from({ length: 1_000 }, (_, i) => ({ ...CATALOG[0], id: `t${i}` }));
+    expect(issuesOf(rankStability(leeds, topics as never, { samples: 1_000_000 }))).toEqual([
+      {
+        path: ["samples"],
+        message:
+          "must be at most 10,000 for 1,000 topics (samples × topics at most 10,000,000); got 1,000,000",
+      },
+    ]);
+  });
+
   it("a cycle is read to the depth of the model and reported as unknown fields", () => {
     const loop: Record<string, unknown> = { id: "a", name: "A", country: "GB" };
     loop.outlook = loop;
