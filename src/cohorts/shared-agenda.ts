@@ -8,7 +8,7 @@ import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
 import { ScorerOptionSchema, scorerOrDefault, ThresholdSchema } from "./scorer-option";
 

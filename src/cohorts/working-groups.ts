@@ -9,7 +9,7 @@ import * as z from "zod/mini";
 import { type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import { CAUCUS_DIMENSIONS, type CaucusDimension, caucus } from "./caucus";
 import { formCohorts, MAX_COHORTS } from "./form-cohorts";
 import { compareIds, repeatedIds } from "./ids";
