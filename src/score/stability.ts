@@ -9,7 +9,7 @@ import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate } from "./compile";
+import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate, kernelOf } from "./compile";
 import type { ResolvedOptions } from "./options";
 import { seededRandom } from "./random";
 
@@ -92,15 +92,14 @@ export function rankStabilityWith(
   const spread = parsed.right.spread ?? 0.25;
   const top = parsed.right.top ?? 3;
   const random = seededRandom(parsed.right.seed ?? 1);
-  const geometric = options.aggregation === "geometric";
-
-  const c = compileCity(city);
+  const kernel = kernelOf(options);
+  const c = compileCity(city, kernel);
   const n = topics.length;
   const ids = topics.map((topic) => topic.id);
   const factors = topics.map((topic) => {
     const t = compileTopic(topic, options);
     const f = new Float64Array(5);
-    evaluate(c, t, f, Bound.value);
+    evaluate(c, t, kernel, f, 0, Bound.value);
     return { f, cap: capOf(c, t, false) };
   });
   const scores = new Float64Array(n);
@@ -108,9 +107,9 @@ export function rankStabilityWith(
   const rankNow = new Int32Array(n);
 
   const scoreAll = (weights: readonly number[]) => {
+    const k = kernelOf({ ...options, weights });
     factors.forEach(({ f, cap }, i) => {
-      const raw = aggregate(f, weights, geometric);
-      scores[i] = Math.min(raw, cap);
+      scores[i] = aggregate(f, 0, k) * cap;
     });
     ranksOf(scores, ids, order, rankNow);
   };
