@@ -8,8 +8,11 @@
 import { INCOME_TIERS, NATIONAL_TIERS } from "../model/taxonomy";
 import { UsageError } from "./errors";
 
-/** What is read from a file: cities or topics. */
-export type RecordKind = "cities" | "topics";
+/**
+ * What is read from a file: cities, topics, or places (cities named by
+ * `name` and `country`, their profiles looked up in the gazetteer).
+ */
+export type RecordKind = "cities" | "topics" | "places";
 
 /** How a cell is read. */
 type CellType = "text" | "number" | "boolean" | "list";
@@ -52,11 +55,14 @@ const TOPIC_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
 export const COLUMNS: Readonly<Record<RecordKind, ReadonlyMap<string, CellType>>> = {
   cities: CITY_COLUMNS,
   topics: TOPIC_COLUMNS,
+  places: CITY_COLUMNS,
 };
 
 /** Columns every record needs: a header without one of them makes every record invalid. */
 const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
   cities: ["id", "name", "country"],
+  // The gazetteer gives the id (geonames:N) when the file does not.
+  places: ["name", "country"],
   topics: [
     "id",
     "name",
@@ -70,7 +76,11 @@ const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
   ],
 };
 
-const SINGULAR: Readonly<Record<RecordKind, string>> = { cities: "city", topics: "topic" };
+const SINGULAR: Readonly<Record<RecordKind, string>> = {
+  cities: "city",
+  topics: "topic",
+  places: "place record",
+};
 
 /** The kind a header (or a record's keys) speaks of: topics have themes and demands. */
 export function kindOfFields(fields: readonly string[]): RecordKind {
@@ -150,8 +160,10 @@ export function headerReader(
     );
   }
   if (problems.length > 0) {
+    const namesPlaces = kind === "cities" && missing.length === 1 && missing[0] === "id";
     throw new UsageError(`${where}: bad CSV header: ${problems.join("; ")}`, [
       `the columns of a ${SINGULAR[kind]} are: ${knownNames.join(", ")}`,
+      ...(namesPlaces ? ["to look the places up by name and country, pass --places"] : []),
     ]);
   }
   const columns = header.map((name) => ({

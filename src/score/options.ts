@@ -80,10 +80,9 @@ const WeightsSchema = z
 const CapacitySchema = z
   .strictObject({ clout: z.optional(weight), means: z.optional(weight) })
   .check(
-    z.refine(
-      (c) => (c.clout ?? DEFAULT_CAPACITY.clout) + (c.means ?? DEFAULT_CAPACITY.means) > 0,
-      { error: "must not both be 0: clout or means needs a positive weight" },
-    ),
+    z.refine((c) => (c.clout ?? DEFAULT_CAPACITY.clout) + (c.means ?? DEFAULT_CAPACITY.means) > 0, {
+      error: "must not both be 0: clout or means needs a positive weight",
+    }),
   );
 
 const OptionsSchema = z.strictObject({

@@ -244,8 +244,7 @@ export function explain(
   const ordered = (Object.keys(REASONS) as FactorName[])
     .filter(
       (name) =>
-        factors[name].weight > 0 ||
-        (name === "salience" && options.aggregation === "need-first"),
+        factors[name].weight > 0 || (name === "salience" && options.aggregation === "need-first"),
     )
     .sort((a, b) => influence[b] - influence[a]);
   return [

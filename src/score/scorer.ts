@@ -7,11 +7,11 @@ import * as E from "fp-ts/Either";
 import type { ValidationError } from "../model/errors";
 import type { City, Topic } from "../model/schemas";
 import {
+  ARITHMETIC_MODE,
   aggregate,
   Bound,
   type CompiledCity,
   type CompiledTopic,
-  ARITHMETIC_MODE,
   capOf,
   compileCity,
   compileTopic,
@@ -104,7 +104,10 @@ function deeplyFrozen(value: unknown): boolean {
 
 /** The factor values of a city of which nothing but identity is known, per compiled topic. */
 function typicalValues(k: Kernel): (t: CompiledTopic) => Float64Array {
-  const unknownCity = compileCity({ id: "typical", name: "A typical city", country: "ZZ" as City["country"] }, k);
+  const unknownCity = compileCity(
+    { id: "typical", name: "A typical city", country: "ZZ" as City["country"] },
+    k,
+  );
   const cache = new WeakMap<CompiledTopic, Float64Array>();
   return (t) => {
     let f = cache.get(t);

@@ -38,8 +38,7 @@ const base = profile("city");
  * is tested for a city whose mayor cares about the topic, where only the
  * field the claim is about can hold it back.
  */
-const caring = (city: City, id: string) =>
-  withOutlook(city, { priorities: [...topic(id).themes] });
+const caring = (city: City, id: string) => withOutlook(city, { priorities: [...topic(id).themes] });
 
 describe("the catalog", () => {
   it("holds the twelve topics the design names, with unique ids", () => {

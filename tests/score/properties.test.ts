@@ -56,13 +56,13 @@ function completions(city: City, topic: Topic): City[] {
   const r = city.resources ?? {};
   const g = city.governance ?? {};
   const outside = THEMES.find((theme) => !topic.themes.includes(theme));
-  const subsets = topic.themes.reduce<Theme[][]>(
-    (all, theme) => [...all, ...all.map((subset) => [...subset, theme])],
-    [[]],
-  );
-  const priorityChoices = subsets.map((subset) =>
-    subset.length > 0 || outside === undefined ? subset : [outside],
-  ).filter((subset) => subset.length > 0);
+  const subsets: Theme[][] = [[]];
+  for (const theme of topic.themes) {
+    for (const subset of subsets.slice()) subsets.push([...subset, theme]);
+  }
+  const priorityChoices = subsets
+    .map((subset) => (subset.length > 0 || outside === undefined ? subset : [outside]))
+    .filter((subset) => subset.length > 0);
   const out: City[] = [];
   for (const internationalRole of choices(o.internationalRole, INTERNATIONAL_ROLES))
     for (const priorities of choices(o.priorities, priorityChoices))
@@ -285,7 +285,8 @@ describe("independence and the fast path", () => {
     "the matrix equals per-pair scores bit for bit",
     (cities, topics) => {
       for (const [name, scorer] of scorers) {
-        const m = name === "need-first" ? scoreMatrix(cities, topics) : scorer.matrix(cities, topics);
+        const m =
+          name === "need-first" ? scoreMatrix(cities, topics) : scorer.matrix(cities, topics);
         cities.forEach((city, i) => {
           topics.forEach((topic, j) => {
             const expected =

@@ -11,10 +11,10 @@ import {
   rankStability,
   rankTopics,
   type Scorer,
+  type ScorerOptions,
   scoreMatrix,
   scoreRelevance,
   type Topic,
-  type ScorerOptions,
 } from "../../src/index";
 import { profile, withOutlook, withResources } from "../support/cities";
 
