@@ -38,7 +38,7 @@ function deepFreeze<T>(value: T): T {
  * // ["administrative-transparency", "basic-services", "climate-action", …]
  * @category Catalog
  */
-export const CATALOG: readonly Topic[] = deepFreeze([
+export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
   {
     id: "administrative-transparency",
     name: "Administrative transparency exchange",

@@ -12,7 +12,7 @@ import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
 import { ScorerOptionSchema, scorerOrDefault, ThresholdSchema } from "./scorer-option";
 
-const SharedAgendaOptionsSchema = z.strictObject({
+const SharedAgendaOptionsSchema = /* @__PURE__ */ z.strictObject({
   threshold: z.optional(ThresholdSchema),
   scorer: z.optional(ScorerOptionSchema),
 });

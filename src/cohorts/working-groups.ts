@@ -37,7 +37,7 @@ import { type SharedTopic, sharedFromMatrix } from "./shared-agenda";
  */
 export const DEFAULT_MAX_GROUPS = 3;
 
-const SuggestWorkingGroupsOptionsSchema = z.strictObject({
+const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ z.strictObject({
   maxGroups: z.optional(z.int().check(z.gte(1), z.lte(MAX_COHORTS))),
   maxTopics: z.optional(z.int().check(z.gte(1))),
   by: z.optional(

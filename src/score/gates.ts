@@ -41,32 +41,36 @@ export const GATE_TOPIC_ATTRIBUTES = [
 /** The path of a topic attribute a gate can test. @category Scoring */
 export type GateTopicAttribute = (typeof GATE_TOPIC_ATTRIBUTES)[number];
 
-const unit = z.number().check(z.gte(0), z.lte(1));
-
 function firstBadLevel(gate: { field: GateField; levels: readonly string[] }): string | undefined {
   const allowed: readonly string[] = GATE_FIELDS[gate.field];
   return gate.levels.find((level) => !allowed.includes(level));
 }
 
-/** zod schema of a {@link Gate}. */
-export const GateSchema = z
-  .strictObject({
-    id: z.string().check(z.minLength(1)),
-    field: z.enum(Object.keys(GATE_FIELDS) as [GateField, ...GateField[]]),
-    levels: z.array(z.string()).check(z.minLength(1)),
-    topicAttribute: z.enum(GATE_TOPIC_ATTRIBUTES),
-    atLeast: unit,
-    cap: unit,
-    reason: z.string().check(z.minLength(1)),
-  })
-  .check(
-    z.refine((gate) => firstBadLevel(gate) === undefined, {
-      error: (issue) => {
-        const gate = issue.input as { field: GateField; levels: string[] };
-        return `levels: "${firstBadLevel(gate)}" is not a level of ${gate.field} (${GATE_FIELDS[gate.field].join(", ")})`;
-      },
-    }),
-  );
+/**
+ * Builds the zod schema of a {@link Gate}. A function, so that a bundle that
+ * only scores under the default options never carries it.
+ */
+export function gateSchema() {
+  const unit = z.number().check(z.gte(0), z.lte(1));
+  return z
+    .strictObject({
+      id: z.string().check(z.minLength(1)),
+      field: z.enum(Object.keys(GATE_FIELDS) as [GateField, ...GateField[]]),
+      levels: z.array(z.string()).check(z.minLength(1)),
+      topicAttribute: z.enum(GATE_TOPIC_ATTRIBUTES),
+      atLeast: unit,
+      cap: unit,
+      reason: z.string().check(z.minLength(1)),
+    })
+    .check(
+      z.refine((gate) => firstBadLevel(gate) === undefined, {
+        error: (issue) => {
+          const gate = issue.input as { field: GateField; levels: string[] };
+          return `levels: "${firstBadLevel(gate)}" is not a level of ${gate.field} (${GATE_FIELDS[gate.field].join(", ")})`;
+        },
+      }),
+    );
+}
 
 /**
  * A prerequisite that no strength can offset: when the city's `field` is at
@@ -86,7 +90,7 @@ export const GateSchema = z
  * };
  * @category Scoring
  */
-export type Gate = z.output<typeof GateSchema>;
+export type Gate = z.output<ReturnType<typeof gateSchema>>;
 
 /**
  * The gates of the default model.

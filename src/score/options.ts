@@ -11,7 +11,7 @@ import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import { DEFAULT_WEIGHTS, FACTORS } from "./factors";
-import { DEFAULT_GATES, type Gate, GateSchema } from "./gates";
+import { DEFAULT_GATES, type Gate, gateSchema } from "./gates";
 
 /**
  * How factor values combine into a score.
@@ -60,44 +60,49 @@ export const DEFAULT_CAPACITY: Readonly<{ clout: number; means: number }> = {
   means: 1,
 };
 
-/** A weight: at least 0; at most 1e9 so that a sum of weights can never overflow. */
-const weight = z.number().check(z.gte(0), z.lte(1e9));
-
-const WeightsSchema = z
-  .strictObject({
-    outlook: z.optional(weight),
-    salience: z.optional(weight),
-    capacity: z.optional(weight),
-    authority: z.optional(weight),
-    values: z.optional(weight),
-  })
-  .check(
-    z.refine((w) => FACTORS.some((factor) => (w[factor] ?? DEFAULT_WEIGHTS[factor]) > 0), {
-      error: "must not all be 0: at least one factor needs a positive weight",
-    }),
-  );
-
-const CapacitySchema = z
-  .strictObject({ clout: z.optional(weight), means: z.optional(weight) })
-  .check(
-    z.refine((c) => (c.clout ?? DEFAULT_CAPACITY.clout) + (c.means ?? DEFAULT_CAPACITY.means) > 0, {
-      error: "must not both be 0: clout or means needs a positive weight",
-    }),
-  );
-
-const OptionsSchema = z.strictObject({
-  weights: z.optional(WeightsSchema),
-  aggregation: z.optional(z.enum(["need-first", "arithmetic", "geometric"])),
-  gates: z.optional(
-    z.array(GateSchema).check(
-      z.refine((gates) => new Set(gates.map((gate) => gate.id)).size === gates.length, {
-        error: "gate ids must be unique",
+/**
+ * Builds the zod schema of the options. A function, so that a bundle that
+ * only scores under the default options never carries it.
+ */
+function optionsSchema() {
+  /** A weight: at least 0; at most 1e9 so that a sum of weights can never overflow. */
+  const weight = z.number().check(z.gte(0), z.lte(1e9));
+  const weights = z
+    .strictObject({
+      outlook: z.optional(weight),
+      salience: z.optional(weight),
+      capacity: z.optional(weight),
+      authority: z.optional(weight),
+      values: z.optional(weight),
+    })
+    .check(
+      z.refine((w) => FACTORS.some((factor) => (w[factor] ?? DEFAULT_WEIGHTS[factor]) > 0), {
+        error: "must not all be 0: at least one factor needs a positive weight",
       }),
-    ),
-  ),
-  clout: z.optional(z.strictObject({ size: z.optional(weight) })),
-  capacity: z.optional(CapacitySchema),
-});
+    );
+  const capacity = z
+    .strictObject({ clout: z.optional(weight), means: z.optional(weight) })
+    .check(
+      z.refine(
+        (c) => (c.clout ?? DEFAULT_CAPACITY.clout) + (c.means ?? DEFAULT_CAPACITY.means) > 0,
+        { error: "must not both be 0: clout or means needs a positive weight" },
+      ),
+    );
+  const gates = z.array(gateSchema()).check(
+    z.refine((list) => new Set(list.map((gate) => gate.id)).size === list.length, {
+      error: "gate ids must be unique",
+    }),
+  );
+  return z.strictObject({
+    weights: z.optional(weights),
+    aggregation: z.optional(z.enum(["need-first", "arithmetic", "geometric"])),
+    gates: z.optional(gates),
+    clout: z.optional(z.strictObject({ size: z.optional(weight) })),
+    capacity: z.optional(capacity),
+  });
+}
+
+type OptionsSchema = ReturnType<typeof optionsSchema>;
 
 /**
  * Options of `createScorer`. Every field is optional and falls back to its
@@ -116,7 +121,7 @@ const OptionsSchema = z.strictObject({
  * createScorer({ weights: { salience: 0.5 }, aggregation: "geometric", clout: { size: 0 } });
  * @category Scoring
  */
-export type ScorerOptions = z.input<typeof OptionsSchema>;
+export type ScorerOptions = z.input<OptionsSchema>;
 
 /**
  * Options after validation: complete, factor weights normalised to sum to 1,
@@ -133,7 +138,7 @@ export interface ResolvedOptions {
   readonly capacity: { readonly clout: number; readonly means: number };
 }
 
-function resolved(parsed: z.output<typeof OptionsSchema>): ResolvedOptions {
+function resolved(parsed: z.output<OptionsSchema>): ResolvedOptions {
   const raw = FACTORS.map((factor) => parsed.weights?.[factor] ?? DEFAULT_WEIGHTS[factor]);
   const total = raw.reduce((sum, value) => sum + value, 0);
   const clout = parsed.capacity?.clout ?? DEFAULT_CAPACITY.clout;
@@ -147,7 +152,13 @@ function resolved(parsed: z.output<typeof OptionsSchema>): ResolvedOptions {
   };
 }
 
+let schema: OptionsSchema | undefined;
+
 /** Validates and completes scorer options. */
 export function resolveOptions(options: unknown): E.Either<ValidationError, ResolvedOptions> {
-  return E.map(resolved)(parseWithSchema(OptionsSchema, options ?? {}, "an options object"));
+  schema ??= optionsSchema();
+  return E.map(resolved)(parseWithSchema(schema, options ?? {}, "an options object"));
 }
+
+/** The default options, resolved (what `resolveOptions({})` gives). */
+export const DEFAULT_OPTIONS: ResolvedOptions = resolved({});

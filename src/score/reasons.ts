@@ -7,7 +7,7 @@
  */
 import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
-import { levelLabel, THEME_LEVELS, type Theme } from "../model/taxonomy";
+import type { Theme } from "../model/taxonomy";
 import type { FactorName } from "./factors";
 import type { ResolvedOptions } from "./options";
 import type { AppliedGate, FactorResult } from "./relevance";
@@ -18,8 +18,9 @@ const HINDERS = 0.4;
 
 const fmt = (x: number) => x.toFixed(2);
 
+/** A theme in running text: its label in lower case, which is its id with spaces for hyphens. */
 function themeLabel(theme: Theme): string {
-  return (THEME_LEVELS.find((level) => level.id === theme)?.label ?? theme).toLowerCase();
+  return theme.replace(/-/g, " ");
 }
 
 function listThemes(themes: readonly Theme[]): string {
@@ -51,6 +52,14 @@ const REGIME_PHRASE = {
   "electoral-autocracy": "an electoral autocracy",
   "electoral-democracy": "an electoral democracy",
   "liberal-democracy": "a liberal democracy",
+} as const;
+
+/** A tier's label in lower case (the taxonomy's labels, kept here so that scoring bundles leave the taxonomy's descriptions out). */
+const TIER_SINGULAR = {
+  primary: "primary city",
+  secondary: "secondary city",
+  tertiary: "tertiary city",
+  local: "local place",
 } as const;
 
 const TIER_PLURAL = {
@@ -163,7 +172,7 @@ function capacityReason(city: City, topic: Topic, f: FactorResult): string {
     if (tier === "primary") {
       return `As a primary city, ${city.name} has the clout to command national attention on ${subject(topic)} (${clout}).`;
     }
-    return `As ${article(levelLabel("nationalTier", tier).toLowerCase())}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
+    return `As ${article(TIER_SINGULAR[tier])}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
   }
   if (f.value >= SUPPORTS) {
     return `With ${means}, ${city.name} can follow through on what this topic asks (${resources}).`;

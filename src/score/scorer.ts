@@ -22,7 +22,12 @@ import {
   scoreOf,
 } from "./compile";
 import { FACTORS, type FactorName } from "./factors";
-import { type ResolvedOptions, resolveOptions, type ScorerOptions } from "./options";
+import {
+  DEFAULT_OPTIONS,
+  type ResolvedOptions,
+  resolveOptions,
+  type ScorerOptions,
+} from "./options";
 import { explain } from "./reasons";
 import type {
   AppliedGate,
@@ -365,7 +370,7 @@ export function createScorer(options?: ScorerOptions): E.Either<ValidationError,
   return E.map(buildScorer)(resolveOptions(options));
 }
 
-const defaultScorer = buildScorer((resolveOptions({}) as E.Right<ResolvedOptions>).right);
+const defaultScorer = buildScorer(DEFAULT_OPTIONS);
 
 /** The default scorer (default weights, need-first aggregation, default gates). @category Scoring */
 export const DEFAULT_SCORER: Scorer = defaultScorer;

@@ -13,12 +13,15 @@ import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate, kernelOf 
 import type { ResolvedOptions } from "./options";
 import { seededRandom } from "./random";
 
-const StabilityOptionsSchema = z.strictObject({
-  samples: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  spread: z.optional(z.number().check(z.gte(0), z.lt(1))),
-  top: z.optional(z.int().check(z.gte(1))),
-});
+/** Builds the options' schema: a function, so that bundles that never call rankStability leave it out. */
+function stabilityOptionsSchema() {
+  return z.strictObject({
+    samples: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    spread: z.optional(z.number().check(z.gte(0), z.lt(1))),
+    top: z.optional(z.int().check(z.gte(1))),
+  });
+}
 
 /**
  * Options of {@link rankStability}.
@@ -36,7 +39,7 @@ const StabilityOptionsSchema = z.strictObject({
  *
  * @category Scoring
  */
-export type RankStabilityOptions = z.input<typeof StabilityOptionsSchema>;
+export type RankStabilityOptions = z.input<ReturnType<typeof stabilityOptionsSchema>>;
 
 /** How stable one topic's rank is under weights drawn around the chosen ones. @category Scoring */
 export interface RankStability {
@@ -83,7 +86,7 @@ export function rankStabilityWith(
   stabilityOptions: unknown,
 ): E.Either<ValidationError, RankStability[]> {
   const parsed = parseWithSchema(
-    StabilityOptionsSchema,
+    stabilityOptionsSchema(),
     stabilityOptions ?? {},
     "an options object",
   );
