@@ -104,7 +104,10 @@ const DIMENSIONS: Readonly<Record<CaucusDimension, DimensionInfo>> = {
     label: (level) => level,
     noun: "Country",
   },
-  "outlook.internationalRole": /* @__PURE__ */ ordinal("outlook.internationalRole", "International role"),
+  "outlook.internationalRole": /* @__PURE__ */ ordinal(
+    "outlook.internationalRole",
+    "International role",
+  ),
   "resources.nationalTier": /* @__PURE__ */ ordinal("resources.nationalTier", "National tier"),
   "resources.incomeTier": /* @__PURE__ */ ordinal("resources.incomeTier", "Income tier"),
   "resources.internationalOffice": {

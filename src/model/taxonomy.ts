@@ -235,9 +235,28 @@ export const INCOME_TIERS = ["low", "lower-middle", "upper-middle", "high"] as c
 /** The `autonomy` values, least to most autonomous. @category Taxonomies */
 export const AUTONOMIES = ["centralized", "intermediate", "decentralized"] as const;
 /** The `regime` values, least to most liberal. @category Taxonomies */
-export const REGIMES = ["closed-autocracy", "electoral-autocracy", "electoral-democracy", "liberal-democracy"] as const;
+export const REGIMES = [
+  "closed-autocracy",
+  "electoral-autocracy",
+  "electoral-democracy",
+  "liberal-democracy",
+] as const;
 /** The theme vocabulary. @category Taxonomies */
-export const THEMES = ["trade", "migration", "climate", "infrastructure", "basic-services", "economic-development", "governance", "human-rights", "health", "housing", "safety", "culture", "innovation"] as const;
+export const THEMES = [
+  "trade",
+  "migration",
+  "climate",
+  "infrastructure",
+  "basic-services",
+  "economic-development",
+  "governance",
+  "human-rights",
+  "health",
+  "housing",
+  "safety",
+  "culture",
+  "innovation",
+] as const;
 
 /** A mayor's outlook on an international role. @category Model */
 export type InternationalRole = (typeof INTERNATIONAL_ROLES)[number];
