@@ -6,7 +6,7 @@
  * @module
  */
 import { once } from "node:events";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import { visible } from "./text";
 
 /** The output formats every command offers. */

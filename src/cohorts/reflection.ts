@@ -8,7 +8,7 @@ import * as z from "zod/mini";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import { type City, identityText, type Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
 import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
@@ -16,7 +16,7 @@ import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 /** A platform's id and name follow the rules of a city's. */
 const text = identityText;
 
-const PlatformSchema = z.readonly(
+const PlatformSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
     id: text,
     name: text,
@@ -107,7 +107,7 @@ export interface AgendaReflection {
   readonly worstServedId?: string;
 }
 
-const AgendaReflectionOptionsSchema = z.strictObject({
+const AgendaReflectionOptionsSchema = /* @__PURE__ */ z.strictObject({
   scorer: z.optional(ScorerOptionSchema),
 });
 
