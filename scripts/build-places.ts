@@ -167,7 +167,15 @@ export const COUNTRIES_WITH_CAPITAL: readonly string[] = ${JSON.stringify(countr
 export function renderPlacesModule(): { module: string; summary: Record<string, number> } {
   const { data, facts } = gazetteerFacts();
   const tiers = classifyNationalTiers(
-    data.places.map((p) => ({ id: p.id, country: p.country, population: p.population })),
+    data.places.map((p) => {
+      const metro = facts.metro.get(p.id);
+      return {
+        id: p.id,
+        country: p.country,
+        population: p.population,
+        ...(metro !== undefined && !metro.shared && { metroPopulation: metro.population }),
+      };
+    }),
   );
   if (E.isLeft(tiers)) throw new Error(JSON.stringify(tiers.left));
   check(
