@@ -36,9 +36,9 @@ export const DEFAULT_NATIONAL_TIER_OPTIONS = {
   tertiaryShare: 0.005,
 } as const;
 
-const share = z.number().check(z.gt(0), z.lte(1));
+const share = /* @__PURE__ */ z.number().check(z.gt(0), z.lte(1));
 
-const OptionsSchema = z
+const OptionsSchema = /* @__PURE__ */ z
   .strictObject({
     primaryShare: z.optional(share),
     secondaryShare: z.optional(share),
@@ -60,7 +60,7 @@ const OptionsSchema = z
 /** Options of {@link classifyNationalTiers}: the thresholds, as shares of the largest place. @category Classifiers */
 export type NationalTierOptions = z.input<typeof OptionsSchema>;
 
-const PlaceSchema = z.strictObject({
+const PlaceSchema = /* @__PURE__ */ z.strictObject({
   id: z.union([
     z.string().check(z.refine((s) => s.trim() !== "", { error: "must not be empty" })),
     z.int(),

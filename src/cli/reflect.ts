@@ -26,7 +26,7 @@ import {
 } from "../cohorts/working-groups";
 import { formatPath } from "../model/errors";
 import type { Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import {
   COMMON_HELP,
   FORMAT_HELP,

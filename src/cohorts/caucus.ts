@@ -104,9 +104,12 @@ const DIMENSIONS: Readonly<Record<CaucusDimension, DimensionInfo>> = {
     label: (level) => level,
     noun: "Country",
   },
-  "outlook.internationalRole": ordinal("outlook.internationalRole", "International role"),
-  "resources.nationalTier": ordinal("resources.nationalTier", "National tier"),
-  "resources.incomeTier": ordinal("resources.incomeTier", "Income tier"),
+  "outlook.internationalRole": /* @__PURE__ */ ordinal(
+    "outlook.internationalRole",
+    "International role",
+  ),
+  "resources.nationalTier": /* @__PURE__ */ ordinal("resources.nationalTier", "National tier"),
+  "resources.incomeTier": /* @__PURE__ */ ordinal("resources.incomeTier", "Income tier"),
   "resources.internationalOffice": {
     levels: ["true", "false"],
     read: (c) => {
@@ -116,11 +119,11 @@ const DIMENSIONS: Readonly<Record<CaucusDimension, DimensionInfo>> = {
     label: (level) => (level === "true" ? "International office" : "No international office"),
     noun: "International office",
   },
-  "governance.autonomy": ordinal("governance.autonomy", "Autonomy"),
-  "governance.regime": ordinal("governance.regime", "Regime"),
+  "governance.autonomy": /* @__PURE__ */ ordinal("governance.autonomy", "Autonomy"),
+  "governance.regime": /* @__PURE__ */ ordinal("governance.regime", "Regime"),
 };
 
-const CaucusDimensionsSchema = z.array(z.enum(CAUCUS_DIMENSIONS)).check(
+const CaucusDimensionsSchema = /* @__PURE__ */ z.array(z.enum(CAUCUS_DIMENSIONS)).check(
   z.refine((by) => new Set(by).size === by.length, {
     error: (issue) => {
       const by = issue.input as string[];

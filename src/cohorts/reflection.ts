@@ -8,19 +8,19 @@ import * as z from "zod/mini";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
 /** Longest platform id or name, as for cities and topics. */
 const MAX_TEXT_LENGTH = 200;
 
-const text = z.string().check(
+const text = /* @__PURE__ */ z.string().check(
   z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
   z.maxLength(MAX_TEXT_LENGTH),
 );
 
-const PlatformSchema = z.readonly(
+const PlatformSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
     id: text,
     name: text,
@@ -111,7 +111,7 @@ export interface AgendaReflection {
   readonly worstServedId?: string;
 }
 
-const AgendaReflectionOptionsSchema = z.strictObject({
+const AgendaReflectionOptionsSchema = /* @__PURE__ */ z.strictObject({
   scorer: z.optional(ScorerOptionSchema),
 });
 
