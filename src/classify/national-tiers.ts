@@ -68,6 +68,7 @@ const PlaceSchema = /* @__PURE__ */ z.strictObject({
   ]),
   country: z.enum(COUNTRY_CODES),
   population: z.int().check(z.positive()),
+  metroPopulation: z.optional(z.int().check(z.positive())),
 });
 
 /** A place to rank: any data set with an id, a country and a population (e.g. GeoNames). @category Classifiers */
@@ -76,6 +77,12 @@ export interface PlaceInput {
   readonly country: CountryCode;
   /** Whole number of at least 1; GeoNames' 0 ("unknown") is rejected, so drop such places first. */
   readonly population: number;
+  /**
+   * The population of the metropolitan area or urban agglomeration the place
+   * stands for, where known: it can raise a place to `secondary` or
+   * `tertiary`, never to `primary` (see {@link classifyNationalTiers}).
+   */
+  readonly metroPopulation?: number | undefined;
 }
 
 /** A place's position in its country's urban hierarchy. @category Classifiers */
@@ -87,6 +94,12 @@ export interface NationalTierAssignment {
   readonly rank: number;
   /** The population as a share of the country's largest place, in (0, 1]. */
   readonly shareOfLargest: number;
+  /**
+   * With a `metroPopulation`: that population as a share of the country's
+   * largest place by its larger figure (metropolitan where known, else city
+   * proper), in (0, 1].
+   */
+  readonly metroShareOfLargest?: number;
   readonly tier: NationalTier;
 }
 
@@ -106,6 +119,21 @@ function tierOf(shareOfLargest: number, o: Thresholds): NationalTier {
   if (shareOfLargest >= o.tertiaryShare) return "tertiary";
   return "local";
 }
+
+/** The tier from the city share, raised by the metropolitan share at most to secondary. */
+function tierWithMetro(share: number, metroShare: number | undefined, o: Thresholds): NationalTier {
+  const byCity = tierOf(share, o);
+  if (metroShare === undefined || byCity === "primary") return byCity;
+  const byMetro = metroShare >= o.secondaryShare ? "secondary" : tierOf(metroShare, o);
+  return NATIONAL_TIER_ORDER[byMetro] < NATIONAL_TIER_ORDER[byCity] ? byMetro : byCity;
+}
+
+const NATIONAL_TIER_ORDER: Readonly<Record<NationalTier, number>> = {
+  primary: 0,
+  secondary: 1,
+  tertiary: 2,
+  local: 3,
+};
 
 /**
  * Places each place in its country's urban hierarchy: its rank by
@@ -190,19 +218,24 @@ export function classifyNationalTiers(
   for (const list of byCountry.values()) {
     const sorted = [...list].sort((a, b) => b.population - a.population);
     const largest = sorted[0]?.population ?? 1;
+    let largestSize = 1;
+    for (const p of list) largestSize = Math.max(largestSize, p.population, p.metroPopulation ?? 0);
     let rank = 0;
     let previous = Number.NaN;
     sorted.forEach((place, position) => {
       if (place.population !== previous) rank = position + 1;
       previous = place.population;
       const shareOfLargest = place.population / largest;
+      const metroShareOfLargest =
+        place.metroPopulation === undefined ? undefined : place.metroPopulation / largestSize;
       assigned.set(place, {
         id: place.id,
         country: place.country,
         population: place.population,
         rank,
         shareOfLargest,
-        tier: tierOf(shareOfLargest, o),
+        ...(metroShareOfLargest !== undefined && { metroShareOfLargest }),
+        tier: tierWithMetro(shareOfLargest, metroShareOfLargest, o),
       });
     });
   }

@@ -35,8 +35,9 @@ export interface AppliedGate {
  * How relevant a topic is to a city, and why.
  *
  * `reasons` is computed on first read and then kept: a loop that reads only
- * scores never pays for the sentences. It is an ordinary enumerable property
- * to `JSON.stringify` and object spread.
+ * scores never pays for the sentences. `JSON.stringify` includes it; object
+ * spread and `Object.keys` do not (it is a getter), so copy it by name:
+ * `{ ...r, reasons: r.reasons }`.
  *
  * @category Scoring
  */
