@@ -10,6 +10,7 @@
  * @module
  */
 import { liberalAlignment } from "../classify/liberal-alignment";
+import type { ConnectivityClass } from "../model/place-facts";
 import type {
   Autonomy,
   IncomeTier,
@@ -45,6 +46,36 @@ export const CLOUT_POSITION: Readonly<Record<NationalTier, number>> = {
   secondary: 2 / 3,
   tertiary: 1 / 3,
   local: 0,
+};
+
+/**
+ * Global standing of each GaWC world-city class on 0..1, for clout: alpha++
+ * (London, New York) 1 down to sufficiency 1/12 in equal steps over GaWC's
+ * twelve classes, and 0 for a place the edition does not classify (below
+ * sufficiency). Equal steps, as for the other ordinal scales, because GaWC
+ * publishes the classes as an order, not as distances. The essay's clout is
+ * the power to command attention; a city through which the world economy's
+ * firms run commands it beyond its country, where national rank alone places
+ * it ("The World According to GaWC 2024", `CONNECTIVITY_EDITION`).
+ *
+ * @example
+ * CONNECTIVITY_POSITION["alpha++"]; // 1
+ * @category Scoring
+ */
+export const CONNECTIVITY_POSITION: Readonly<Record<ConnectivityClass, number>> = {
+  "alpha++": 12 / 12,
+  "alpha+": 11 / 12,
+  alpha: 10 / 12,
+  "alpha-": 9 / 12,
+  "beta+": 8 / 12,
+  beta: 7 / 12,
+  "beta-": 6 / 12,
+  "gamma+": 5 / 12,
+  gamma: 4 / 12,
+  "gamma-": 3 / 12,
+  "high-sufficiency": 2 / 12,
+  sufficiency: 1 / 12,
+  "not-classified": 0,
 };
 
 /**

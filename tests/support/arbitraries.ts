@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   AUTONOMIES,
   type City,
+  CONNECTIVITY_CLASSES,
   COUNTRY_CODES,
   INCOME_TIERS,
   INTERNATIONAL_ROLES,
@@ -23,6 +24,7 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
     country: fc.constantFrom(...COUNTRY_CODES),
     population: fc.integer({ min: 1, max: 40_000_000 }),
     metroPopulation: fc.integer({ min: 1, max: 40_000_000 }),
+    capital: fc.boolean(),
     outlook: fc.record(
       { internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES), priorities: themes },
       { requiredKeys: [] },
@@ -34,6 +36,7 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
         metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
         budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
         internationalOffice: fc.boolean(),
+        connectivity: fc.constantFrom(...CONNECTIVITY_CLASSES),
       },
       { requiredKeys: [] },
     ),
@@ -46,8 +49,9 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
 );
 
 /**
- * A city with every categorical field known; its raw figures (population,
- * metro GDP, budget, international office) each known or not.
+ * A city with every categorical field known; its raw figures and place facts
+ * (population, metro GDP, budget, international office, capital status, GaWC
+ * class) each known or not.
  */
 export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
   {
@@ -56,6 +60,7 @@ export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
     country: fc.constantFrom(...COUNTRY_CODES),
     population: fc.integer({ min: 1, max: 40_000_000 }),
     metroPopulation: fc.integer({ min: 1, max: 40_000_000 }),
+    capital: fc.boolean(),
     outlook: fc.record({
       internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES),
       priorities: themes,
@@ -67,6 +72,7 @@ export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
         metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
         budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
         internationalOffice: fc.boolean(),
+        connectivity: fc.constantFrom(...CONNECTIVITY_CLASSES),
       },
       { requiredKeys: ["nationalTier", "incomeTier"] },
     ),
