@@ -154,7 +154,9 @@ const SCALAR_DIMENSIONS = [
 /** Number of single-valued columns per city. */
 export const SCALAR_COUNT = SCALAR_DIMENSIONS.length;
 
-const SCALAR_WEIGHTS = Float64Array.from(SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]));
+const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
+  SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]),
+);
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
 /**
@@ -162,7 +164,7 @@ const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
  * column holds the level's index, and two levels are 0 apart when equal,
  * else 1 (Gower's rule for categorical fields).
  */
-const CATEGORICAL = Uint8Array.from(
+const CATEGORICAL = /* @__PURE__ */ Uint8Array.from(
   SCALAR_DIMENSIONS.map((d) => (d === "region" || d === "resources.globalEconomyType" ? 1 : 0)),
 );
 
