@@ -46,7 +46,9 @@ describe("score", () => {
     expect(rows[1]?.startsWith('us-chicago,"Chicago, IL",US,')).toBe(true);
     rows.forEach((row, i) => {
       const scores = row.split(",").slice(-matrix.topicIds.length).map(Number);
-      expect(scores).toEqual(Array.from(matrix.scores.subarray(i * CATALOG.length, (i + 1) * CATALOG.length)));
+      expect(scores).toEqual(
+        Array.from(matrix.scores.subarray(i * CATALOG.length, (i + 1) * CATALOG.length)),
+      );
     });
   });
 
