@@ -161,7 +161,11 @@ export interface ResolvedOptions {
   readonly weights: readonly number[];
   readonly aggregation: Aggregation;
   readonly gates: readonly Gate[];
-  readonly clout: { readonly size: number; readonly connectivity: number; readonly capital: number };
+  readonly clout: {
+    readonly size: number;
+    readonly connectivity: number;
+    readonly capital: number;
+  };
   readonly capacity: { readonly clout: number; readonly means: number };
 }
 
