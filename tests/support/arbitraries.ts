@@ -16,7 +16,14 @@ import {
 } from "../../src/index";
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
-const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== "");
+/**
+ * Ids and names as the parser keeps them (trimmed, NFC-normalised), so that
+ * arrays unique by id stay unique once parsed.
+ */
+const text = fc
+  .string({ minLength: 1, maxLength: 20 })
+  .map((s) => s.trim().normalize("NFC"))
+  .filter((s) => s !== "");
 const themes = fc.uniqueArray(fc.constantFrom(...THEMES), { minLength: 1, maxLength: 5 });
 
 export const arbitraryCity: fc.Arbitrary<City> = fc.record(
