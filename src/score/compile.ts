@@ -34,7 +34,7 @@ import {
   AUTONOMY_POSITION,
   BUDGET_GOALPOSTS,
   CLOUT_POSITION,
-  CONNECTIVITY_POSITION,
+  connectivityPosition,
   demandFit,
   goalpostPosition,
   MEANS_POSITION,
@@ -211,7 +211,7 @@ function cloutOf(city: City, tier: number, k: Kernel): Triple {
   }
   const connectivity = city.resources?.connectivity;
   let raise = 0;
-  if (connectivity !== undefined) raise += k.connectivity * CONNECTIVITY_POSITION[connectivity];
+  if (connectivity !== undefined) raise += k.connectivity * connectivityPosition(connectivity);
   if (city.capital === true) raise += k.capital;
   if (raise === 0) return t;
   const b = Math.min(1, raise);

@@ -10,7 +10,7 @@
  * @module
  */
 import { liberalAlignment } from "../classify/liberal-alignment";
-import type { ConnectivityClass } from "../model/place-facts";
+import { CONNECTIVITY_CLASSES, type ConnectivityClass } from "../model/place-facts";
 import type {
   Autonomy,
   IncomeTier,
@@ -62,21 +62,20 @@ export const CLOUT_POSITION: Readonly<Record<NationalTier, number>> = {
  * CONNECTIVITY_POSITION["alpha++"]; // 1
  * @category Scoring
  */
-export const CONNECTIVITY_POSITION: Readonly<Record<ConnectivityClass, number>> = {
-  "alpha++": 12 / 12,
-  "alpha+": 11 / 12,
-  alpha: 10 / 12,
-  "alpha-": 9 / 12,
-  "beta+": 8 / 12,
-  beta: 7 / 12,
-  "beta-": 6 / 12,
-  "gamma+": 5 / 12,
-  gamma: 4 / 12,
-  "gamma-": 3 / 12,
-  "high-sufficiency": 2 / 12,
-  sufficiency: 1 / 12,
-  "not-classified": 0,
-};
+export const CONNECTIVITY_POSITION: Readonly<Record<ConnectivityClass, number>> =
+  /* @__PURE__ */ Object.fromEntries(
+    CONNECTIVITY_CLASSES.map((level) => [level, connectivityPosition(level)]),
+  ) as Record<ConnectivityClass, number>;
+
+/**
+ * The position of a GaWC class (see {@link CONNECTIVITY_POSITION}): its
+ * distance from the bottom of `CONNECTIVITY_CLASSES`, whose last entry,
+ * `not-classified`, sits at 0.
+ */
+export function connectivityPosition(level: ConnectivityClass): number {
+  const last = CONNECTIVITY_CLASSES.length - 1;
+  return (last - CONNECTIVITY_CLASSES.indexOf(level)) / last;
+}
 
 /**
  * Means of each income tier on 0..1, low (0) to high (1), in equal steps. The
