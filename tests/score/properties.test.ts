@@ -5,7 +5,9 @@ import {
   AUTONOMIES,
   type City,
   CONNECTIVITY_CLASSES,
+  CONNECTIVITY_POSITION,
   createScorer,
+  DEFAULT_CLOUT,
   DEFAULT_SCORER,
   FACTORS,
   INCOME_TIERS,
@@ -209,6 +211,34 @@ describe("monotonicity of each factor in its field", () => {
       expect(more.factors.capacity.low).toBeGreaterThanOrEqual(less.factors.capacity.low);
       expect(more.factors.capacity.high).toBeGreaterThanOrEqual(less.factors.capacity.high);
       expect(more.score).toBeGreaterThanOrEqual(less.score);
+    },
+  );
+
+  test.prop([
+    arbitraryCity,
+    arbitraryTopic,
+    fc.double({ min: 1e5, max: 1e7, noNaN: true }),
+    fc.double({ min: 1e5, max: 1e7, noNaN: true }),
+    fc.double({ min: 0.05, max: 1, noNaN: true }),
+  ])(
+    "a bigger city scores higher than a smaller one on a topic that needs clout, all else equal",
+    (city, topic, a, b, cloutDemand) => {
+      fc.pre(Math.max(a, b) >= 1.01 * Math.min(a, b));
+      // Below the top of clout: standing beyond the country (GaWC class, capital) has not already raised it to 1.
+      const standing =
+        DEFAULT_CLOUT.connectivity *
+          CONNECTIVITY_POSITION[city.resources?.connectivity ?? "not-classified"] +
+        (city.capital === true ? DEFAULT_CLOUT.capital : 0);
+      fc.pre(standing < 1);
+      const { metroPopulation: _, ...rest } = city;
+      const needsClout: Topic = { ...topic, demands: { ...topic.demands, clout: cloutDemand } };
+      const at = (population: number) => scoreRelevance({ ...rest, population }, needsClout);
+      const smaller = at(Math.min(a, b));
+      const bigger = at(Math.max(a, b));
+      expect(bigger.factors.capacity.value).toBeGreaterThan(smaller.factors.capacity.value);
+      // Need first: a topic that speaks to none of a city's needs scores 0 whatever its size.
+      if (smaller.factors.salience.value > 0) expect(bigger.score).toBeGreaterThan(smaller.score);
+      else expect(bigger.score).toBe(smaller.score);
     },
   );
 
