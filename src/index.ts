@@ -128,7 +128,7 @@ export {
 } from "./model/schemas";
 export * from "./model/taxonomy";
 export { RELEVANCE_BANDS } from "./score/bands";
-export { DEFAULT_WEIGHTS, FACTORS, type FactorName } from "./score/factors";
+export { DEFAULT_WEIGHTS, FACTORS, type FactorName, PRIOR_WEIGHTS } from "./score/factors";
 export {
   DEFAULT_GATES,
   GATE_FIELDS,
@@ -141,6 +141,8 @@ export {
   type Aggregation,
   DEFAULT_CAPACITY,
   DEFAULT_CLOUT,
+  PRIOR_CAPACITY,
+  PRIOR_CLOUT,
   type ResolvedOptions,
   type ScorerOptions,
 } from "./score/options";

@@ -83,7 +83,7 @@ export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
       "Commitments to cut emissions and adapt to climate risk, as in C40 or the Global Covenant of Mayors.",
     themes: ["climate", "infrastructure"],
     internationalFacing: 0.6, // pledged in international networks, delivered at home
-    demands: { clout: 0.3, resources: 0.6, autonomy: 0.8 }, // acting needs powers over transport, buildings and land use
+    demands: { clout: 0.3, resources: 0.6, autonomy: 0.6 }, // powers over transport, buildings and land use help; cities in centralized systems commit too (docs/topics.md)
     liberalNorms: 0.2,
     sensitivity: 0.2,
   },
@@ -253,7 +253,7 @@ export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
  * A catalog topic by id, or `undefined`.
  *
  * @example
- * catalogTopic("climate-action")?.demands.autonomy; // 0.8
+ * catalogTopic("climate-action")?.demands.autonomy; // 0.6
  * @category Catalog
  */
 export function catalogTopic(id: string): Topic | undefined {

@@ -10,6 +10,7 @@ import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
+import { CALIBRATED } from "./calibrated";
 import { DEFAULT_WEIGHTS, FACTORS } from "./factors";
 import { DEFAULT_GATES, type Gate, gateSchema } from "./gates";
 
@@ -32,50 +33,79 @@ import { DEFAULT_GATES, type Gate, gateSchema } from "./gates";
 export type Aggregation = "need-first" | "arithmetic" | "geometric";
 
 /**
- * The default parts of clout beside the national tier. Clout is
+ * The parts of clout beside the national tier. Clout is
  * `national + (1 − national) · min(1, connectivity · G + capital · C)`, where
  * `national` is the tier's position T blended with absolute size S as
  * `(T + size · S) / (1 + size)`, G the place's GaWC position
  * (`CONNECTIVITY_POSITION`) and C 1 for a national capital: standing beyond
  * the country raises clout toward 1, closing part of what the national
- * position leaves.
+ * position leaves. A place whose capital status or GaWC class is unknown gets
+ * nothing from that part: like the raw figures of means, these facts refine
+ * clout when known and never widen the interval when not.
+ *
+ * The essay-reasoned prior, which calibration starts from and shrinks toward:
  *
  * - `size` 1: the essay's clout is both rank in the national hierarchy and
  *   "the size of the population and economy that they oversee"; with no
  *   measure of which counts more, rank and absolute size (population on
  *   log-scale goalposts, see `POPULATION_GOALPOSTS`) weigh the same. A place
  *   whose population is unknown is placed by its tier alone.
- * - `connectivity` and `capital`: see the values and their reasons in
- *   docs/validation.md ("Clout beyond the national tier"), where they were
- *   chosen against observed engagement.
+ * - `connectivity` 1: the essay finds differences of clout "at two levels:
+ *   within national urban systems and across international urban systems";
+ *   at 1 the top of the world-city network (GaWC alpha++) counts as much as
+ *   the top of the national position.
+ * - `capital` 0.25: the essay does not name capitals; most capitals are
+ *   already their country's primary city, so a capital's own pull (the
+ *   national government, the embassies) is set small.
  *
- * A place whose capital status or GaWC class is unknown gets nothing from
- * that part: like the raw figures of means, these facts refine clout when
- * known and never widen the interval when not.
+ * @example
+ * PRIOR_CLOUT.connectivity; // 1
+ * @category Scoring
+ */
+export const PRIOR_CLOUT: Readonly<{ size: number; connectivity: number; capital: number }> = {
+  size: 1,
+  connectivity: 1,
+  capital: 0.25,
+};
+
+/**
+ * The default parts of clout (see {@link PRIOR_CLOUT} for the formula and
+ * the prior): fitted to observed engagement by `calibrateScorer`, generated
+ * into calibrated.ts by scripts/calibrate-defaults.ts; docs/validation.md
+ * gives each value with its prior and the penalty.
  *
  * @example
  * DEFAULT_CLOUT.size; // 1
  * @category Scoring
  */
-export const DEFAULT_CLOUT: Readonly<{ size: number; connectivity: number; capital: number }> = {
-  size: 1,
-  connectivity: 1,
-  capital: 0.2,
-};
+export const DEFAULT_CLOUT: Readonly<{ size: number; connectivity: number; capital: number }> =
+  CALIBRATED.clout;
 
 /**
- * The default weights of capacity's two parts: clout (to command attention)
- * and means (to follow through), 1 each, as in model 1, where capacity was
- * half one and half the other; the essay names both without ranking them.
+ * The essay-reasoned weights of capacity's two parts, clout (to command
+ * attention) and means (to follow through): 1 each, as in model 1, where
+ * capacity was half one and half the other; the essay names both without
+ * ranking them. The prior that calibration starts from.
  *
  * @example
- * DEFAULT_CAPACITY.clout; // 1
+ * PRIOR_CAPACITY.clout; // 1
  * @category Scoring
  */
-export const DEFAULT_CAPACITY: Readonly<{ clout: number; means: number }> = {
+export const PRIOR_CAPACITY: Readonly<{ clout: number; means: number }> = {
   clout: 1,
   means: 1,
 };
+
+/**
+ * The default weights of capacity's two parts: means at its prior 1 (only the
+ * ratio matters) and clout fitted to observed engagement by `calibrateScorer`
+ * (calibrated.ts, docs/validation.md).
+ *
+ * @example
+ * DEFAULT_CAPACITY.means; // 1
+ * @category Scoring
+ */
+export const DEFAULT_CAPACITY: Readonly<{ clout: number; means: number }> = CALIBRATED.capacity;
 
 /**
  * Builds the zod schema of the options. A function, so that a bundle that

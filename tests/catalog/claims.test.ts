@@ -236,7 +236,7 @@ describe("an inward-looking mayor finds outward-facing topics less relevant", ()
   });
 });
 
-describe("acting on climate needs authority delegated to the city", () => {
+describe("how centralized the national system is decides the authority delegated to the city, and so whether it acts", () => {
   it("scores climate action higher the more autonomous the city", () => {
     const scores = AUTONOMIES.map((autonomy) =>
       score(withGovernance(base, { autonomy }), "climate-action"),
@@ -245,10 +245,10 @@ describe("acting on climate needs authority delegated to the city", () => {
     expect(scores[1]).toBeLessThan(scores[2] as number);
   });
 
-  it("caps climate action for a city in a centralized system, and says why", () => {
+  it("holds low a topic that needs delegated powers (adequate housing: land use, building) for a city in a centralized system, and says why", () => {
     const r = scoreRelevance(
       withGovernance(base, { autonomy: "centralized" }),
-      topic("climate-action"),
+      topic("adequate-housing"),
     );
     expect(r.score).toBeLessThanOrEqual(0.35);
     expect(r.gates).toEqual([{ id: "no-delegated-authority", cap: 0.35, certain: true }]);

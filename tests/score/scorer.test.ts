@@ -144,7 +144,7 @@ describe("results", () => {
 
   it("say when a gate may apply because its field is unknown, and lower only `low`", () => {
     const city: City = { id: "x", name: "X", country: "GB" };
-    const r = scoreRelevance(city, catalogTopic("climate-action") as Topic);
+    const r = scoreRelevance(city, catalogTopic("adequate-housing") as Topic);
     expect(r.gates).toEqual([{ id: "no-delegated-authority", cap: 0.35, certain: false }]);
     expect(r.low).toBeLessThanOrEqual(0.35);
     expect(r.score).toBeGreaterThan(0.35);
