@@ -27,15 +27,15 @@ export {
   type PlaceInput,
 } from "./classify/national-tiers";
 export {
-  CAUCUS_DIMENSIONS,
+  CAUCUS_FIELDS,
   type Caucus,
-  type CaucusDimension,
+  type CaucusField,
   type CaucusLevel,
   caucus,
 } from "./cohorts/caucus";
 export {
   CROSS_SECTION_PHRASE,
-  type DescriptorDimension,
+  type DescriptorField,
   DISTINCTIVE_LIFT,
   type DistinctiveLevel,
   MOSTLY_UNKNOWN_PHRASE,
@@ -43,6 +43,12 @@ export {
   type SizeBand,
 } from "./cohorts/describe";
 export { cityDistance, nearestPeers, type Peer } from "./cohorts/distance";
+export {
+  DISTANCE_FIELDS,
+  DISTANCE_WEIGHTS,
+  type DistanceField,
+  NO_SHARED_FIELD_DISTANCE,
+} from "./cohorts/distance-fields";
 export {
   type Cohort,
   type CohortResult,
@@ -56,12 +62,6 @@ export {
   type SilhouetteByK,
 } from "./cohorts/form-cohorts";
 export { CLARA_SAMPLES } from "./cohorts/pam";
-export {
-  DISTANCE_DIMENSIONS,
-  DISTANCE_WEIGHTS,
-  type DistanceDimension,
-  NO_SHARED_DIMENSION_DISTANCE,
-} from "./cohorts/profile";
 export {
   type AgendaReflection,
   type AgendaReflectionOptions,
@@ -92,6 +92,21 @@ export {
   type PathSegment,
   type ValidationError,
 } from "./model/errors";
+export {
+  type CategoricalField,
+  type CellType,
+  CITY_FIELD_PATHS,
+  CITY_FIELDS,
+  type CityField,
+  type CityFieldInfo,
+  type CityFieldOfKind,
+  type LevelPhrases,
+  type OrdinalField,
+  type OrdinalFieldInfo,
+  TOPIC_FIELDS,
+  type TopicField,
+  type TopicFieldInfo,
+} from "./model/fields";
 export {
   type BatchResult,
   type ParsedCities,

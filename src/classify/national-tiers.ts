@@ -3,8 +3,11 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { firstSeenTracker } from "../internal/ids";
+import { nonBlankText } from "../internal/schemas";
 import { COUNTRY_CODES, type CountryCode } from "../model/country-codes";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema, type RecordError } from "../model/parse";
@@ -61,10 +64,7 @@ const OptionsSchema = z
 export type NationalTierOptions = z.input<typeof OptionsSchema>;
 
 const PlaceSchema = z.strictObject({
-  id: z.union([
-    z.string().check(z.refine((s) => s.trim() !== "", { error: "must not be empty" })),
-    z.int(),
-  ]),
+  id: z.union([nonBlankText, z.int()]),
   country: z.enum(COUNTRY_CODES),
   population: z.int().check(z.positive()),
 });
@@ -154,14 +154,14 @@ export function classifyNationalTiers(
 
   const errors: RecordError[] = [];
   const valid: { index: number; place: PlaceInput }[] = [];
-  const seen = new Map<string | number, number>();
+  const firstIndexOf = firstSeenTracker<string | number, number>();
   places.forEach((raw, index) => {
     const parsed = parseWithSchema(PlaceSchema, raw, "a place object");
     if (E.isLeft(parsed)) {
       errors.push({ index, issues: parsed.left.issues });
       return;
     }
-    const first = seen.get(parsed.right.id);
+    const first = firstIndexOf(parsed.right.id, index);
     if (first !== undefined) {
       errors.push({
         index,
@@ -170,7 +170,6 @@ export function classifyNationalTiers(
       });
       return;
     }
-    seen.set(parsed.right.id, index);
     valid.push({ index, place: parsed.right });
   });
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { formatValidationError } from "../model/errors";
+import { CITY_FIELD_PATHS, CITY_FIELDS } from "../model/fields";
 import type { City } from "../model/schemas";
 import type { PlaceSummary } from "../places/index";
 import { FACTORS } from "../score/options";
@@ -64,23 +65,10 @@ Examples:
   city-difference rank geonames:2643123 --top 5 --format json`;
 
 /** The fields that decide scores; those absent from a profile are listed under the table. */
-const SCORED_FIELDS = [
-  ["outlook", "internationalRole"],
-  ["outlook", "priorities"],
-  ["resources", "nationalTier"],
-  ["resources", "incomeTier"],
-  ["resources", "metroGdpUsd"],
-  ["resources", "budgetUsd"],
-  ["resources", "internationalOffice"],
-  ["governance", "autonomy"],
-  ["governance", "regime"],
-] as const;
+const SCORED_FIELDS = CITY_FIELD_PATHS.filter((path) => CITY_FIELDS[path].scored);
 
 function unknownFields(city: City): string[] {
-  return SCORED_FIELDS.filter(([group, field]) => {
-    const values = city[group] as Readonly<Record<string, unknown>> | undefined;
-    return values?.[field] === undefined;
-  }).map(([group, field]) => `${group}.${field}`);
+  return SCORED_FIELDS.filter((path) => CITY_FIELDS[path].read(city) === undefined);
 }
 
 /** `Manchester, GB (395,515, secondary) geonames:2643123` */

@@ -5,8 +5,10 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
+import { firstSeenTracker } from "../internal/ids";
 import type { Issue, ValidationError } from "../model/errors";
 import { parseCity, parseTopic } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
@@ -69,7 +71,7 @@ export async function loadRecords(
   const records: unknown[] = [];
   const problems: RecordProblem[] = [];
   /** Where each id was first seen, as `line N` or `line N, column C`. */
-  const firstSeen = new Map<string, string>();
+  const firstSeenAt = firstSeenTracker<string, string>();
   let total = 0;
 
   const report = (at: Position, issues: readonly Issue[]) => {
@@ -98,15 +100,13 @@ export async function loadRecords(
       continue;
     }
     const id = parsed.right.id;
-    const first = firstSeen.get(id);
+    const at =
+      raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`;
+    const first = firstSeenAt(id, at);
     if (first !== undefined) {
       report(raw, [{ path: ["id"], message: `repeats the id "${id}" of the record at ${first}` }]);
       continue;
     }
-    firstSeen.set(
-      id,
-      raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`,
-    );
     if (options.keep !== false) records.push(parsed.right);
   }
   if (total >= PROGRESS_EVERY) {

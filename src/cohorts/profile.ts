@@ -1,127 +1,30 @@
 /**
- * The dimensions of a city's profile that grouping compares, their weights,
- * and the compiled numeric form that the distance kernel reads.
+ * The compiled numeric form of city profiles that the distance kernel reads,
+ * and the kernel itself (the fields and weights are in `distance-fields.ts`).
  *
  * @module
  */
+import { bitCount, themeMask } from "../internal/bits";
+import { CITY_FIELDS } from "../model/fields";
 import type { City } from "../model/schemas";
+import { goalpostPosition } from "../score/reference";
 import {
-  AUTONOMIES,
-  INCOME_TIERS,
-  INTERNATIONAL_ROLES,
-  NATIONAL_TIERS,
-  REGIMES,
-  THEMES,
-} from "../model/taxonomy";
-import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../score/reference";
+  AMOUNT_GOALPOSTS,
+  DISTANCE_FIELDS,
+  DISTANCE_WEIGHTS,
+  type DistanceField,
+  NO_SHARED_FIELD_DISTANCE,
+} from "./distance-fields";
 
-/**
- * The profile dimensions {@link cityDistance} compares, by the path of their
- * field. Identity (`id`, `name`, `country`) and population are not among them:
- *
- * - `country` is not a kind of difference in the essay; what a country means
- *   for a city (its stage of development, how centralized it is, its regime)
- *   is already in `incomeTier`, `autonomy` and `regime`. Counting the country
- *   again would make cohorts follow borders, which is what {@link caucus}
- *   (`by: ["country"]`) is for when a platform wants national caucuses.
- * - `population` and `metroPopulation` are not read by the scorer either: the
- *   tier already places a city's size within its country, and `metroGdpUsd`
- *   measures the weight of its economy.
- *
- * @example
- * DISTANCE_DIMENSIONS.length; // 9
- * @category Cohorts
- */
-export const DISTANCE_DIMENSIONS = [
-  "outlook.internationalRole",
-  "outlook.priorities",
-  "resources.nationalTier",
-  "resources.incomeTier",
-  "resources.metroGdpUsd",
-  "resources.budgetUsd",
-  "resources.internationalOffice",
-  "governance.autonomy",
-  "governance.regime",
-] as const;
-
-/**
- * A dimension of {@link DISTANCE_DIMENSIONS}.
- *
- * @example
- * const dimension: DistanceDimension = "governance.regime";
- * @category Cohorts
- */
-export type DistanceDimension = (typeof DISTANCE_DIMENSIONS)[number];
-
-/**
- * The weight of each dimension in {@link cityDistance} (they sum to 1).
- *
- * The essay's three areas of difference weigh a third each, as none is
- * ranked above another there:
- *
- * - area 1, mayoral outlook: `internationalRole` and `priorities`, 1/6 each;
- * - area 3, governance norms: `autonomy` and `regime`, 1/6 each (the essay's
- *   two parts of it, centralization and political values);
- * - area 2, resources and clout, has three parts in the essay, 1/9 each: the
- *   position in the national hierarchy (`nationalTier`), the stage of
- *   development across countries (`incomeTier`), and the absolute pool of
- *   resources to follow through, which three fields measure together
- *   (`metroGdpUsd`, `budgetUsd`, `internationalOffice`, 1/27 each).
- *
- * Weights apply to the dimensions known in both cities and are renormalised
- * over them (Gower's rule), so a profile with unknown raw figures is compared
- * on what is known, not on a default.
- *
- * @example
- * DISTANCE_WEIGHTS["governance.regime"]; // 1/6: half of area 3
- * DISTANCE_WEIGHTS["resources.budgetUsd"]; // 1/27: a third of the means to follow through
- * @category Cohorts
- */
-export const DISTANCE_WEIGHTS: Readonly<Record<DistanceDimension, number>> = {
-  "outlook.internationalRole": 1 / 6,
-  "outlook.priorities": 1 / 6,
-  "resources.nationalTier": 1 / 9,
-  "resources.incomeTier": 1 / 9,
-  "resources.metroGdpUsd": 1 / 27,
-  "resources.budgetUsd": 1 / 27,
-  "resources.internationalOffice": 1 / 27,
-  "governance.autonomy": 1 / 6,
-  "governance.regime": 1 / 6,
-};
-
-/**
- * The distance between two profiles that share no known dimension (and are
- * not both empty): 1, the greatest. Nothing shows such cities to be alike, and
- * a peer or a cohort should rest on likeness shown, so they come last among
- * peers and never pull each other into a cohort. Two profiles with nothing
- * known at all are identical, and 0 apart, so that every profile is 0 from
- * itself.
- *
- * @example
- * cityDistance(
- *   { id: "a", name: "A", country: "GB", outlook: { internationalRole: "committed" } },
- *   { id: "b", name: "B", country: "GB", governance: { regime: "liberal-democracy" } },
- * ); // 1
- * @category Cohorts
- */
-export const NO_SHARED_DIMENSION_DISTANCE = 1;
-
-/** The single-valued dimensions, in the column order of {@link CompiledProfiles.scalars}. */
-const SCALAR_DIMENSIONS = [
-  "outlook.internationalRole",
-  "resources.nationalTier",
-  "resources.incomeTier",
-  "resources.metroGdpUsd",
-  "resources.budgetUsd",
-  "resources.internationalOffice",
-  "governance.autonomy",
-  "governance.regime",
-] as const satisfies readonly DistanceDimension[];
+/** The single-valued fields (all but priorities), in the column order of {@link CompiledProfiles.scalars}. */
+const SCALAR_FIELDS = DISTANCE_FIELDS.filter(
+  (path): path is Exclude<DistanceField, "outlook.priorities"> => path !== "outlook.priorities",
+);
 
 /** Number of single-valued columns per city. */
-export const SCALAR_COUNT = SCALAR_DIMENSIONS.length;
+export const SCALAR_COUNT = SCALAR_FIELDS.length;
 
-const SCALAR_WEIGHTS = Float64Array.from(SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]));
+const SCALAR_WEIGHTS = Float64Array.from(SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]));
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
 /** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */
@@ -131,10 +34,22 @@ function ordinalPosition(levels: readonly string[], level: string | undefined): 
   return index < 0 ? Number.NaN : index / (levels.length - 1);
 }
 
-/** A raw amount on the scorer's fixed log goalposts; NaN (unknown) when absent or not a number. */
-function amountPosition(amount: number | undefined, goalposts: typeof METRO_GDP_GOALPOSTS): number {
-  return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
-}
+/** How each single-valued field reads as a position on 0..1 (NaN when unknown). */
+const POSITIONS = SCALAR_FIELDS.map((path): ((city: City) => number) => {
+  const field = CITY_FIELDS[path];
+  if (field.kind === "ordinal") return (city) => ordinalPosition(field.levels, field.read(city));
+  if (field.kind === "amount") {
+    const goalposts = AMOUNT_GOALPOSTS[path as keyof typeof AMOUNT_GOALPOSTS];
+    return (city) => {
+      const amount = field.read(city);
+      return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
+    };
+  }
+  return (city) => {
+    const value = field.read(city);
+    return value === undefined ? Number.NaN : value ? 1 : 0;
+  };
+});
 
 /**
  * Cities compiled for the distance kernel: positions on 0..1 in a flat
@@ -148,7 +63,7 @@ export interface CompiledProfiles {
   readonly priorities: Int32Array;
   /** Bit `c` set when scalar column `c` is known. */
   readonly known: Int32Array;
-  /** 1 when the city has no known dimension at all. */
+  /** 1 when the city has no known field at all. */
   readonly empty: Uint8Array;
 }
 
@@ -161,24 +76,10 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
   const empty = new Uint8Array(size);
   for (let i = 0; i < size; i++) {
     const city = cities[i] as City;
-    const o = city.outlook;
-    const r = city.resources;
-    const g = city.governance;
     const row = i * SCALAR_COUNT;
-    scalars[row] = ordinalPosition(INTERNATIONAL_ROLES, o?.internationalRole);
-    scalars[row + 1] = ordinalPosition(NATIONAL_TIERS, r?.nationalTier);
-    scalars[row + 2] = ordinalPosition(INCOME_TIERS, r?.incomeTier);
-    scalars[row + 3] = amountPosition(r?.metroGdpUsd, METRO_GDP_GOALPOSTS);
-    scalars[row + 4] = amountPosition(r?.budgetUsd, BUDGET_GOALPOSTS);
-    const office = r?.internationalOffice;
-    scalars[row + 5] = office === undefined ? Number.NaN : office ? 1 : 0;
-    scalars[row + 6] = ordinalPosition(AUTONOMIES, g?.autonomy);
-    scalars[row + 7] = ordinalPosition(REGIMES, g?.regime);
-    let mask = 0;
-    for (const theme of o?.priorities ?? []) {
-      const t = (THEMES as readonly string[]).indexOf(theme);
-      if (t >= 0) mask |= 1 << t;
-    }
+    for (let c = 0; c < SCALAR_COUNT; c++)
+      scalars[row + c] = (POSITIONS[c] as (city: City) => number)(city);
+    const mask = themeMask(city.outlook?.priorities ?? []);
     priorities[i] = mask;
     let knownColumns = 0;
     for (let c = 0; c < SCALAR_COUNT; c++) {
@@ -190,16 +91,9 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
   return { size, scalars, priorities, known, empty };
 }
 
-/** Number of set bits of a 32-bit integer. */
-function bitCount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 /**
  * The Gower distance between compiled cities `i` and `j`: the weighted mean,
- * over the dimensions known in both, of each dimension's distance on 0..1.
+ * over the fields known in both, of each field's distance on 0..1.
  * Written so that `(i, j)` and `(j, i)` run the same operations in the same
  * order, hence give the same bits.
  */
@@ -207,7 +101,7 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
   const s = p.scalars;
   const a = i * SCALAR_COUNT;
   const b = j * SCALAR_COUNT;
-  // Columns known in both; an unknown on either side skips the dimension.
+  // Columns known in both; an unknown on either side skips the field.
   const both = (p.known[i] as number) & (p.known[j] as number);
   let sum = 0;
   let weight = 0;
@@ -228,7 +122,7 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
     weight += PRIORITIES_WEIGHT;
   }
   if (weight === 0) {
-    return p.empty[i] === 1 && p.empty[j] === 1 ? 0 : NO_SHARED_DIMENSION_DISTANCE;
+    return p.empty[i] === 1 && p.empty[j] === 1 ? 0 : NO_SHARED_FIELD_DISTANCE;
   }
   // Each term is at most its weight, so sum <= weight and the quotient stays within [0, 1].
   return sum / weight;

@@ -5,6 +5,8 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { compareIds, topIndexes } from "../internal/order";
+import { boundedText } from "../internal/schemas";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
@@ -12,18 +14,11 @@ import { RELEVANCE_BANDS } from "../score/options";
 import type { ScoreMatrix } from "../score/scorer";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
-/** Longest platform id or name, as for cities and topics. */
-const MAX_TEXT_LENGTH = 200;
-
-const text = z.string().check(
-  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
-  z.maxLength(MAX_TEXT_LENGTH),
-);
-
 const PlatformSchema = z.readonly(
   z.strictObject({
-    id: text,
-    name: text,
+    // Checked as the ids and names of cities and topics.
+    id: boundedText,
+    name: boundedText,
     agenda: z.readonly(z.array(z.string()).check(z.minLength(1))),
   }),
 );
@@ -161,26 +156,13 @@ export function byServedLevel(
 ): number {
   if (a.share !== b.share) return a.share - b.share;
   if (a.meanRelevance !== b.meanRelevance) return a.meanRelevance - b.meanRelevance;
-  return a.cityId < b.cityId ? -1 : a.cityId > b.cityId ? 1 : 0;
+  return compareIds(a.cityId, b.cityId);
 }
 
 /** Each city's top topics (by column index), most relevant first, ties by topic id. */
 export function topTopicsByCity(matrix: ScoreMatrix, topK: number): number[][] {
   const { cityIds, topicIds, scores } = matrix;
-  const columns = topicIds.length;
-  return cityIds.map((_, i) => {
-    const row = i * columns;
-    return topicIds
-      .map((_, j) => j)
-      .sort((x, y) => {
-        const d = (scores[row + y] as number) - (scores[row + x] as number);
-        if (d !== 0) return d;
-        const a = topicIds[x] as string;
-        const b = topicIds[y] as string;
-        return a < b ? -1 : a > b ? 1 : 0;
-      })
-      .slice(0, topK);
-  });
+  return cityIds.map((_, i) => topIndexes(scores, topicIds, topK, i * topicIds.length));
 }
 
 /**

@@ -1,66 +1,470 @@
 /**
- * The model's ordinal fields by path: their levels, their taxonomy and how to
- * read them from a city. One table for every part that addresses a field by
- * its path (gates, reasons, caucuses).
+ * The field registry: every field of a city and of a topic, by its dotted
+ * path, with what each part of the library needs to know of it (its kind,
+ * its levels, how to read it from a record, how a CSV cell of it is typed,
+ * and the words reasons and descriptions use for its levels). Gates,
+ * distances, caucuses, cohort descriptions, the command line's columns and
+ * reasons all derive from these two tables, so that a new field is added
+ * here once.
  *
  * @module
  */
 import type { City } from "./schemas";
 import {
   AUTONOMIES,
+  type Autonomy,
   INCOME_TIERS,
   INTERNATIONAL_ROLES,
+  type IncomeTier,
+  type InternationalRole,
   NATIONAL_TIERS,
+  type NationalTier,
   REGIMES,
+  type Regime,
   type TAXONOMIES,
+  THEME_LEVELS,
+  type Theme,
 } from "./taxonomy";
 
-/** An ordinal field of the model. */
-export interface OrdinalFieldInfo {
+/**
+ * How a CSV cell of a field is read: as text, as a number (`1e9`, `0.5`), as
+ * a boolean (`true`/`false`, any case) or as a `;`-separated list.
+ *
+ * @example
+ * CITY_FIELDS["outlook.priorities"].cell; // "list"
+ * @category Model
+ */
+export type CellType = "text" | "number" | "boolean" | "list";
+
+/**
+ * The words for one level of an ordinal field, as reasons and cohort
+ * descriptions put them in sentences (without an article).
+ *
+ * @example
+ * CITY_FIELDS["governance.regime"].phrases["liberal-democracy"];
+ * // { singular: "liberal democracy", plural: "liberal democracies" }
+ * @category Model
+ */
+export interface LevelPhrases {
+  /** One city's level: "secondary city", "high-income country", "pragmatic mayor". */
+  readonly singular: string;
+  /** A group at the level: "secondary cities", "liberal democracies". */
+  readonly plural: string;
+  /** Before a noun, where the level reads as an adjective: "high-income", "partly decentralized". */
+  readonly adjective?: string;
+}
+
+/** What every field of the registry states. */
+interface FieldBase {
+  /** How a CSV cell of the field is typed. */
+  readonly cell: CellType;
+  /** Whether every record must have it (identity, and a topic's demands). */
+  readonly required: boolean;
+  /** Its name for people, capitalised: "National tier", used as in "National tier unknown". */
+  readonly noun: string;
+}
+
+/**
+ * A field of a city. `kind` says what it holds: identity text, a raw amount,
+ * an ordinal level of a taxonomy, a list of themes or a yes/no fact.
+ *
+ * @example
+ * const tier: CityFieldInfo = CITY_FIELDS["resources.nationalTier"];
+ * tier.kind; // "ordinal"
+ * @category Model
+ */
+export type CityFieldInfo = FieldBase & {
+  /** Whether the default scorer reads it (the `rank` command lists those unknown). */
+  readonly scored: boolean;
+} & (
+    | { readonly kind: "identity"; readonly read: (city: City) => string }
+    | { readonly kind: "amount"; readonly read: (city: City) => number | undefined }
+    | { readonly kind: "themes"; readonly read: (city: City) => readonly string[] | undefined }
+    | { readonly kind: "flag"; readonly read: (city: City) => boolean | undefined }
+    | OrdinalFieldInfo
+  );
+
+/**
+ * An ordinal field of a city: a level of one of the model's taxonomies.
+ *
+ * @example
+ * const regime: OrdinalFieldInfo = CITY_FIELDS["governance.regime"];
+ * regime.levels; // ["closed-autocracy", …, "liberal-democracy"], least to most liberal
+ * @category Model
+ */
+export interface OrdinalFieldInfo extends FieldBase {
+  readonly kind: "ordinal";
   /** The key of its taxonomy in `TAXONOMIES`. */
   readonly taxonomy: keyof typeof TAXONOMIES;
   /** Its levels, in the scale's order. */
   readonly levels: readonly string[];
   /** Its level in a city, or `undefined` when unknown. */
   readonly read: (city: City) => string | undefined;
+  /** The words for each level. */
+  readonly phrases: Readonly<Record<string, LevelPhrases>>;
+}
+
+const ROLE_PHRASES: Readonly<Record<InternationalRole, LevelPhrases>> = {
+  inward: { singular: "inward-looking mayor", plural: "inward-looking mayors" },
+  skeptical: { singular: "skeptical mayor", plural: "skeptical mayors" },
+  pragmatic: { singular: "pragmatic mayor", plural: "pragmatic mayors" },
+  committed: {
+    singular: "internationally committed mayor",
+    plural: "internationally committed mayors",
+  },
+};
+
+const TIER_PHRASES: Readonly<Record<NationalTier, LevelPhrases>> = {
+  primary: { singular: "primary city", plural: "primary cities" },
+  secondary: { singular: "secondary city", plural: "secondary cities" },
+  tertiary: { singular: "tertiary city", plural: "tertiary cities" },
+  local: { singular: "local place", plural: "local places" },
+};
+
+const INCOME_PHRASES: Readonly<Record<IncomeTier, LevelPhrases>> = {
+  low: { adjective: "low-income", singular: "low-income country", plural: "low-income countries" },
+  "lower-middle": {
+    adjective: "lower-middle-income",
+    singular: "lower-middle-income country",
+    plural: "lower-middle-income countries",
+  },
+  "upper-middle": {
+    adjective: "upper-middle-income",
+    singular: "upper-middle-income country",
+    plural: "upper-middle-income countries",
+  },
+  high: {
+    adjective: "high-income",
+    singular: "high-income country",
+    plural: "high-income countries",
+  },
+};
+
+const AUTONOMY_PHRASES: Readonly<Record<Autonomy, LevelPhrases>> = {
+  centralized: {
+    adjective: "centralized",
+    singular: "centralized national system",
+    plural: "centralized national systems",
+  },
+  intermediate: {
+    adjective: "partly decentralized",
+    singular: "national system that delegates some authority",
+    plural: "partly decentralized national systems",
+  },
+  decentralized: {
+    adjective: "decentralized",
+    singular: "decentralized national system",
+    plural: "decentralized national systems",
+  },
+};
+
+const REGIME_PHRASES: Readonly<Record<Regime, LevelPhrases>> = {
+  "closed-autocracy": { singular: "closed autocracy", plural: "closed autocracies" },
+  "electoral-autocracy": { singular: "electoral autocracy", plural: "electoral autocracies" },
+  "electoral-democracy": { singular: "electoral democracy", plural: "electoral democracies" },
+  "liberal-democracy": { singular: "liberal democracy", plural: "liberal democracies" },
+};
+
+/**
+ * Every field of a city, by path, in the order of the city's shape (the
+ * order of {@link CITY_FIELD_PATHS}).
+ *
+ * @example
+ * CITY_FIELDS["resources.nationalTier"].levels; // ["primary", "secondary", "tertiary", "local"]
+ * CITY_FIELDS["resources.nationalTier"].read(city); // "secondary", or undefined when unknown
+ * @category Model
+ */
+export const CITY_FIELDS = {
+  id: {
+    kind: "identity",
+    cell: "text",
+    required: true,
+    scored: false,
+    noun: "Id",
+    read: (c: City) => c.id,
+  },
+  name: {
+    kind: "identity",
+    cell: "text",
+    required: true,
+    scored: false,
+    noun: "Name",
+    read: (c: City) => c.name,
+  },
+  country: {
+    kind: "identity",
+    cell: "text",
+    required: true,
+    scored: false,
+    noun: "Country",
+    read: (c: City) => c.country,
+  },
+  population: {
+    kind: "amount",
+    cell: "number",
+    required: false,
+    scored: false,
+    noun: "Population",
+    read: (c: City) => c.population,
+  },
+  metroPopulation: {
+    kind: "amount",
+    cell: "number",
+    required: false,
+    scored: false,
+    noun: "Metropolitan population",
+    read: (c: City) => c.metroPopulation,
+  },
+  "outlook.internationalRole": {
+    kind: "ordinal",
+    cell: "text",
+    required: false,
+    scored: true,
+    noun: "International role",
+    taxonomy: "internationalRole",
+    levels: INTERNATIONAL_ROLES,
+    read: (c: City) => c.outlook?.internationalRole,
+    phrases: ROLE_PHRASES,
+  },
+  "outlook.priorities": {
+    kind: "themes",
+    cell: "list",
+    required: false,
+    scored: true,
+    noun: "Priorities",
+    read: (c: City) => c.outlook?.priorities,
+  },
+  "resources.nationalTier": {
+    kind: "ordinal",
+    cell: "text",
+    required: false,
+    scored: true,
+    noun: "National tier",
+    taxonomy: "nationalTier",
+    levels: NATIONAL_TIERS,
+    read: (c: City) => c.resources?.nationalTier,
+    phrases: TIER_PHRASES,
+  },
+  "resources.incomeTier": {
+    kind: "ordinal",
+    cell: "text",
+    required: false,
+    scored: true,
+    noun: "Income tier",
+    taxonomy: "incomeTier",
+    levels: INCOME_TIERS,
+    read: (c: City) => c.resources?.incomeTier,
+    phrases: INCOME_PHRASES,
+  },
+  "resources.metroGdpUsd": {
+    kind: "amount",
+    cell: "number",
+    required: false,
+    scored: true,
+    noun: "Metropolitan GDP",
+    read: (c: City) => c.resources?.metroGdpUsd,
+  },
+  "resources.budgetUsd": {
+    kind: "amount",
+    cell: "number",
+    required: false,
+    scored: true,
+    noun: "City budget",
+    read: (c: City) => c.resources?.budgetUsd,
+  },
+  "resources.internationalOffice": {
+    kind: "flag",
+    cell: "boolean",
+    required: false,
+    scored: true,
+    noun: "International office",
+    read: (c: City) => c.resources?.internationalOffice,
+  },
+  "governance.autonomy": {
+    kind: "ordinal",
+    cell: "text",
+    required: false,
+    scored: true,
+    noun: "Autonomy",
+    taxonomy: "autonomy",
+    levels: AUTONOMIES,
+    read: (c: City) => c.governance?.autonomy,
+    phrases: AUTONOMY_PHRASES,
+  },
+  "governance.regime": {
+    kind: "ordinal",
+    cell: "text",
+    required: false,
+    scored: true,
+    noun: "Regime",
+    taxonomy: "regime",
+    levels: REGIMES,
+    read: (c: City) => c.governance?.regime,
+    phrases: REGIME_PHRASES,
+  },
+} as const satisfies Record<string, CityFieldInfo>;
+
+/**
+ * The path of a field of a city.
+ *
+ * @example
+ * const field: CityField = "resources.incomeTier";
+ * @category Model
+ */
+export type CityField = keyof typeof CITY_FIELDS;
+
+/**
+ * The paths of {@link CITY_FIELDS}, in their fixed order.
+ *
+ * @example
+ * CITY_FIELD_PATHS[0]; // "id"
+ * @category Model
+ */
+export const CITY_FIELD_PATHS = Object.keys(CITY_FIELDS) as readonly CityField[];
+
+/**
+ * The paths of the city fields of one kind.
+ *
+ * @example
+ * const amount: CityFieldOfKind<"amount"> = "resources.budgetUsd";
+ * @category Model
+ */
+export type CityFieldOfKind<K extends CityFieldInfo["kind"]> = {
+  [P in CityField]: (typeof CITY_FIELDS)[P] extends { kind: K } ? P : never;
+}[CityField];
+
+/**
+ * The path of an ordinal field of a city.
+ *
+ * @example
+ * const field: OrdinalField = "governance.autonomy";
+ * @category Model
+ */
+export type OrdinalField = CityFieldOfKind<"ordinal">;
+
+/**
+ * The ordinal fields of a city, by path, in registry order (the order of
+ * {@link ORDINAL_FIELD_PATHS}).
+ *
+ * @example
+ * ORDINAL_FIELDS["governance.regime"].levels.length; // 4
+ * @category Model
+ */
+export const ORDINAL_FIELDS: { readonly [P in OrdinalField]: (typeof CITY_FIELDS)[P] } =
+  Object.fromEntries(
+    Object.entries(CITY_FIELDS).filter(([, field]) => field.kind === "ordinal"),
+  ) as never;
+
+/**
+ * The ordinal field paths, in their fixed order.
+ *
+ * @example
+ * ORDINAL_FIELD_PATHS; // ["outlook.internationalRole", "resources.nationalTier", …]
+ * @category Model
+ */
+export const ORDINAL_FIELD_PATHS = Object.keys(ORDINAL_FIELDS) as readonly OrdinalField[];
+
+/**
+ * The path of a city field that holds one level of a few: an ordinal level,
+ * a yes/no fact, or the country.
+ *
+ * @example
+ * const field: CategoricalField = "resources.internationalOffice";
+ * @category Model
+ */
+export type CategoricalField = "country" | CityFieldOfKind<"ordinal" | "flag">;
+
+/**
+ * How to read a categorical field's level from a city, as text: the ordinal
+ * level, the country code, or `"true"`/`"false"` for a yes/no fact;
+ * `undefined` when unknown.
+ *
+ * @example
+ * levelReader("resources.internationalOffice")(city); // "true"
+ * @category Model
+ */
+export function levelReader(path: CategoricalField): (city: City) => string | undefined {
+  const field: CityFieldInfo = CITY_FIELDS[path];
+  if (field.kind !== "flag") return field.read as (city: City) => string | undefined;
+  return (city) => {
+    const value = field.read(city);
+    return value === undefined ? undefined : String(value);
+  };
 }
 
 /**
- * The ordinal fields of a city, by path, in a fixed order (the order of
- * {@link ORDINAL_FIELD_PATHS}).
+ * The words for a level of an ordinal field (see {@link LevelPhrases}).
  *
+ * @example
+ * levelPhrases("resources.nationalTier", "secondary").plural; // "secondary cities"
  * @category Model
  */
-export const ORDINAL_FIELDS = {
-  "outlook.internationalRole": {
-    taxonomy: "internationalRole",
-    levels: INTERNATIONAL_ROLES,
-    read: (city: City) => city.outlook?.internationalRole,
-  },
-  "resources.nationalTier": {
-    taxonomy: "nationalTier",
-    levels: NATIONAL_TIERS,
-    read: (city: City) => city.resources?.nationalTier,
-  },
-  "resources.incomeTier": {
-    taxonomy: "incomeTier",
-    levels: INCOME_TIERS,
-    read: (city: City) => city.resources?.incomeTier,
-  },
-  "governance.autonomy": {
-    taxonomy: "autonomy",
-    levels: AUTONOMIES,
-    read: (city: City) => city.governance?.autonomy,
-  },
-  "governance.regime": {
-    taxonomy: "regime",
-    levels: REGIMES,
-    read: (city: City) => city.governance?.regime,
-  },
-} as const satisfies Record<string, OrdinalFieldInfo>;
+export function levelPhrases(path: OrdinalField, level: string): LevelPhrases {
+  const phrases: Readonly<Record<string, LevelPhrases>> = CITY_FIELDS[path].phrases;
+  return phrases[level] ?? { singular: level, plural: level };
+}
 
-/** The path of an ordinal field. @category Model */
-export type OrdinalField = keyof typeof ORDINAL_FIELDS;
+/**
+ * A theme in running text: its label in lower case ("basic services").
+ *
+ * @example
+ * themeWords("human-rights"); // "human rights"
+ * @category Model
+ */
+export function themeWords(theme: Theme): string {
+  return (THEME_LEVELS.find((level) => level.id === theme)?.label ?? theme).toLowerCase();
+}
 
-/** The ordinal field paths, in their fixed order. @category Model */
-export const ORDINAL_FIELD_PATHS = Object.keys(ORDINAL_FIELDS) as readonly OrdinalField[];
+/**
+ * A field of a topic: its CSV cell type, whether every topic has it, and its
+ * name for people.
+ *
+ * @example
+ * TOPIC_FIELDS["demands.clout"]; // { cell: "number", required: true, noun: "Clout demanded" }
+ * @category Model
+ */
+export type TopicFieldInfo = FieldBase;
+
+const salienceFields = <const L extends readonly string[], const G extends string>(
+  group: G,
+  levels: L,
+  noun: string,
+) =>
+  Object.fromEntries(
+    levels.map((level) => [
+      `salience.${group}.${level}`,
+      { cell: "number", required: false, noun: `${noun} (${level})` },
+    ]),
+  ) as { readonly [K in L[number] as `salience.${G}.${K}`]: TopicFieldInfo };
+
+/**
+ * Every field of a topic, by path, in the order of the topic's shape.
+ *
+ * @example
+ * Object.keys(TOPIC_FIELDS).filter((path) => TOPIC_FIELDS[path as TopicField].required);
+ * // ["id", "name", "themes", "internationalFacing", "demands.clout", …, "sensitivity"]
+ * @category Model
+ */
+export const TOPIC_FIELDS = {
+  id: { cell: "text", required: true, noun: "Id" },
+  name: { cell: "text", required: true, noun: "Name" },
+  description: { cell: "text", required: false, noun: "Description" },
+  themes: { cell: "list", required: true, noun: "Themes" },
+  internationalFacing: { cell: "number", required: true, noun: "International facing" },
+  "demands.clout": { cell: "number", required: true, noun: "Clout demanded" },
+  "demands.resources": { cell: "number", required: true, noun: "Resources demanded" },
+  "demands.autonomy": { cell: "number", required: true, noun: "Autonomy demanded" },
+  liberalNorms: { cell: "number", required: true, noun: "Liberal norms" },
+  sensitivity: { cell: "number", required: true, noun: "Sensitivity" },
+  ...salienceFields("byIncome", INCOME_TIERS, "Salience by income"),
+  ...salienceFields("byTier", NATIONAL_TIERS, "Salience by tier"),
+} as const satisfies Record<string, TopicFieldInfo>;
+
+/**
+ * The path of a field of a topic.
+ *
+ * @example
+ * const field: TopicField = "salience.byTier.secondary";
+ * @category Model
+ */
+export type TopicField = keyof typeof TOPIC_FIELDS;

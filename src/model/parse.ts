@@ -4,8 +4,10 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import type * as z from "zod/mini";
+import { firstSeenTracker } from "../internal/ids";
 import { countryCodeHint } from "./country-codes";
 import {
   describeValue,
@@ -226,7 +228,7 @@ function parseBatch<T extends { readonly id: string }>(
   }
   const valid: T[] = [];
   const errors: RecordError[] = [];
-  const firstIndexById = new Map<string, number>();
+  const firstIndexOf = firstSeenTracker<string, number>();
   input.forEach((record, index) => {
     const parsed = parse(record);
     const id = readableId(record);
@@ -238,7 +240,7 @@ function parseBatch<T extends { readonly id: string }>(
       );
       return;
     }
-    const first = firstIndexById.get(parsed.right.id);
+    const first = firstIndexOf(parsed.right.id, index);
     if (first !== undefined) {
       errors.push({
         index,
@@ -247,7 +249,6 @@ function parseBatch<T extends { readonly id: string }>(
       });
       return;
     }
-    firstIndexById.set(parsed.right.id, index);
     valid.push(parsed.right);
   });
   return { valid, errors };

@@ -12,6 +12,7 @@
  * @module
  */
 import * as z from "zod/mini";
+import { boundedText, unitInterval } from "../internal/schemas";
 import { COUNTRY_CODES } from "./country-codes";
 import {
   AUTONOMIES,
@@ -22,14 +23,6 @@ import {
   THEMES,
 } from "./taxonomy";
 
-/** Longest id or name accepted, in UTF-16 code units: long enough for any real name. */
-const MAX_TEXT_LENGTH = 200;
-
-const text = z.string().check(
-  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
-  z.maxLength(MAX_TEXT_LENGTH),
-);
-
 const countryCode = z.enum(COUNTRY_CODES);
 
 /** A count of people: a whole number of at least 1 (GeoNames' 0 means "unknown": omit it). */
@@ -37,9 +30,6 @@ const headcount = z.int().check(z.positive());
 
 /** An amount of US dollars: finite and above 0. */
 const usd = z.number().check(z.positive());
-
-/** A degree on the model's 0..1 scales. */
-const unit = z.number().check(z.gte(0), z.lte(1));
 
 const theme = z.enum(THEMES);
 
@@ -97,8 +87,8 @@ export const GovernanceSchema = z.readonly(
  */
 export const CitySchema = z.readonly(
   z.strictObject({
-    id: text,
-    name: text,
+    id: boundedText,
+    name: boundedText,
     country: countryCode,
     population: z.optional(headcount),
     metroPopulation: z.optional(headcount),
@@ -110,28 +100,28 @@ export const CitySchema = z.readonly(
 
 const byIncome = z.readonly(
   z.strictObject({
-    low: unit,
-    "lower-middle": unit,
-    "upper-middle": unit,
-    high: unit,
+    low: unitInterval,
+    "lower-middle": unitInterval,
+    "upper-middle": unitInterval,
+    high: unitInterval,
   }),
 );
 
 const byTier = z.readonly(
   z.strictObject({
-    primary: unit,
-    secondary: unit,
-    tertiary: unit,
-    local: unit,
+    primary: unitInterval,
+    secondary: unitInterval,
+    tertiary: unitInterval,
+    local: unitInterval,
   }),
 );
 
 /** zod schema of what a topic demands of a city, each 0..1. @category Schemas */
 export const DemandsSchema = z.readonly(
   z.strictObject({
-    clout: unit,
-    resources: unit,
-    autonomy: unit,
+    clout: unitInterval,
+    resources: unitInterval,
+    autonomy: unitInterval,
   }),
 );
 
@@ -150,14 +140,14 @@ export const SalienceSchema = z.readonly(
  */
 export const TopicSchema = z.readonly(
   z.strictObject({
-    id: text,
-    name: text,
+    id: boundedText,
+    name: boundedText,
     description: z.optional(z.string().check(z.maxLength(2000))),
     themes: themeList,
-    internationalFacing: unit,
+    internationalFacing: unitInterval,
     demands: DemandsSchema,
-    liberalNorms: unit,
-    sensitivity: unit,
+    liberalNorms: unitInterval,
+    sensitivity: unitInterval,
     salience: z.optional(SalienceSchema),
   }),
 );

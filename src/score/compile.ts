@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { bitCount, themeMask } from "../internal/bits";
 import { ORDINAL_FIELD_PATHS, ORDINAL_FIELDS } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import {
@@ -23,7 +24,6 @@ import {
   INTERNATIONAL_ROLES,
   NATIONAL_TIERS,
   REGIMES,
-  THEMES,
 } from "../model/taxonomy";
 import type { GateTopicAttribute, ResolvedOptions } from "./options";
 import {
@@ -90,12 +90,6 @@ export interface CompiledCity {
 
 function indexOrUnknown(levels: readonly string[], level: string | undefined): number {
   return level === undefined ? levels.length : levels.indexOf(level);
-}
-
-function themeMask(themes: readonly string[]): number {
-  let mask = 0;
-  for (const theme of themes) mask |= 1 << THEMES.indexOf(theme as (typeof THEMES)[number]);
-  return mask;
 }
 
 /** Compiles a city for the kernel. */
@@ -252,15 +246,9 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
 /** The neutral value of the priorities part of salience when the priorities are unknown. */
 const PRIORITY_NEUTRAL = (PRIORITY_FLOOR + 1) / 2;
 
-function popcount(mask: number): number {
-  let m = mask - ((mask >>> 1) & 0x55555555);
-  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
-  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /** The priorities part of salience for a known priority mask. */
 function priorityMatch(cityMask: number, topic: CompiledTopic): number {
-  const share = popcount(cityMask & topic.themes) / topic.themeCount;
+  const share = bitCount(cityMask & topic.themes) / topic.themeCount;
   return PRIORITY_FLOOR + (1 - PRIORITY_FLOOR) * share;
 }
 

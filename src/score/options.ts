@@ -5,6 +5,7 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { unitInterval } from "../internal/schemas";
 import type { ValidationError } from "../model/errors";
 import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import { parseWithSchema } from "../model/parse";
@@ -69,16 +70,14 @@ export const GATE_TOPIC_ATTRIBUTES = [
 /** The path of a topic attribute a gate can test. @category Scoring */
 export type GateTopicAttribute = (typeof GATE_TOPIC_ATTRIBUTES)[number];
 
-const unit = z.number().check(z.gte(0), z.lte(1));
-
 const GateSchema = z
   .strictObject({
     id: z.string().check(z.minLength(1)),
     field: z.enum(Object.keys(GATE_FIELDS) as [GateField, ...GateField[]]),
     levels: z.array(z.string()).check(z.minLength(1)),
     topicAttribute: z.enum(GATE_TOPIC_ATTRIBUTES),
-    atLeast: unit,
-    cap: unit,
+    atLeast: unitInterval,
+    cap: unitInterval,
     reason: z.string().check(z.minLength(1)),
   })
   .check(

@@ -287,7 +287,7 @@ describe("suggestWorkingGroups", () => {
     }
   });
 
-  it("groups by caucus when dimensions are given", () => {
+  it("groups by caucus when fields are given", () => {
     const byTier = right(
       suggestWorkingGroups(FORUM, MIXED, CATALOG, { by: ["resources.nationalTier"] }),
     );
