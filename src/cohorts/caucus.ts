@@ -32,10 +32,12 @@ import { levelLabel } from "../model/taxonomy";
  * caucus(cities, ["country", "resources.nationalTier"]); // national caucuses, split by tier
  * @category Cohorts
  */
-export const CAUCUS_FIELDS = CITY_FIELD_PATHS.filter((path): path is CategoricalField => {
-  const kind = CITY_FIELDS[path].kind;
-  return path === "country" || kind === "ordinal" || kind === "flag";
-}) as unknown as readonly [CategoricalField, ...CategoricalField[]];
+export const CAUCUS_FIELDS = /* @__PURE__ */ CITY_FIELD_PATHS.filter(
+  (path): path is CategoricalField => {
+    const kind = CITY_FIELDS[path].kind;
+    return path === "country" || kind === "ordinal" || kind === "flag";
+  },
+) as unknown as readonly [CategoricalField, ...CategoricalField[]];
 
 /**
  * A field of {@link CAUCUS_FIELDS}.
@@ -105,7 +107,7 @@ function fieldSpec(path: CaucusField): FieldSpec {
   return { levels: undefined, read, label: (level) => level, noun };
 }
 
-const SPECS = new Map(CAUCUS_FIELDS.map((path) => [path, fieldSpec(path)]));
+const SPECS = /* @__PURE__ */ new Map(CAUCUS_FIELDS.map((path) => [path, fieldSpec(path)]));
 
 const specOf = (path: CaucusField) => SPECS.get(path) as FieldSpec;
 

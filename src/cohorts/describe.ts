@@ -111,17 +111,23 @@ const SINGLE_VALUED: readonly {
   readonly field: Exclude<DescriptorField, "outlook.priorities">;
   readonly levelOf: (city: City) => string | undefined;
 }[] = [
-  { field: "resources.incomeTier", levelOf: levelReader("resources.incomeTier") },
-  { field: "resources.nationalTier", levelOf: levelReader("resources.nationalTier") },
-  { field: "outlook.internationalRole", levelOf: levelReader("outlook.internationalRole") },
-  { field: "resources.metroGdpUsd", levelOf: bandReader("resources.metroGdpUsd") },
-  { field: "resources.budgetUsd", levelOf: bandReader("resources.budgetUsd") },
+  { field: "resources.incomeTier", levelOf: /* @__PURE__ */ levelReader("resources.incomeTier") },
+  {
+    field: "resources.nationalTier",
+    levelOf: /* @__PURE__ */ levelReader("resources.nationalTier"),
+  },
+  {
+    field: "outlook.internationalRole",
+    levelOf: /* @__PURE__ */ levelReader("outlook.internationalRole"),
+  },
+  { field: "resources.metroGdpUsd", levelOf: /* @__PURE__ */ bandReader("resources.metroGdpUsd") },
+  { field: "resources.budgetUsd", levelOf: /* @__PURE__ */ bandReader("resources.budgetUsd") },
   {
     field: "resources.internationalOffice",
-    levelOf: levelReader("resources.internationalOffice"),
+    levelOf: /* @__PURE__ */ levelReader("resources.internationalOffice"),
   },
-  { field: "governance.autonomy", levelOf: levelReader("governance.autonomy") },
-  { field: "governance.regime", levelOf: levelReader("governance.regime") },
+  { field: "governance.autonomy", levelOf: /* @__PURE__ */ levelReader("governance.autonomy") },
+  { field: "governance.regime", levelOf: /* @__PURE__ */ levelReader("governance.regime") },
 ];
 
 /** Counts of each (field, level) over a set of cities. */

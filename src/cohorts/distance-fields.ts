@@ -70,7 +70,7 @@ export type DistanceField = keyof typeof DISTANCE_WEIGHTS;
  * DISTANCE_FIELDS.length; // 9
  * @category Cohorts
  */
-export const DISTANCE_FIELDS = CITY_FIELD_PATHS.filter(
+export const DISTANCE_FIELDS = /* @__PURE__ */ CITY_FIELD_PATHS.filter(
   (path) => path in DISTANCE_WEIGHTS,
 ) as readonly DistanceField[];
 

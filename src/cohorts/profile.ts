@@ -17,14 +17,16 @@ import {
 } from "./distance-fields";
 
 /** The single-valued fields (all but priorities), in the column order of {@link CompiledProfiles.scalars}. */
-const SCALAR_FIELDS = DISTANCE_FIELDS.filter(
+const SCALAR_FIELDS = /* @__PURE__ */ DISTANCE_FIELDS.filter(
   (path): path is Exclude<DistanceField, "outlook.priorities"> => path !== "outlook.priorities",
 );
 
 /** Number of single-valued columns per city. */
 export const SCALAR_COUNT = SCALAR_FIELDS.length;
 
-const SCALAR_WEIGHTS = Float64Array.from(SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]));
+const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
+  SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]),
+);
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
 /** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */
@@ -35,7 +37,7 @@ function ordinalPosition(levels: readonly string[], level: string | undefined): 
 }
 
 /** How each single-valued field reads as a position on 0..1 (NaN when unknown). */
-const POSITIONS = SCALAR_FIELDS.map((path): ((city: City) => number) => {
+const POSITIONS = /* @__PURE__ */ SCALAR_FIELDS.map((path): ((city: City) => number) => {
   const field = CITY_FIELDS[path];
   if (field.kind === "ordinal") return (city) => ordinalPosition(field.levels, field.read(city));
   if (field.kind === "amount") {

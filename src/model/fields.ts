@@ -320,7 +320,7 @@ export type CityField = keyof typeof CITY_FIELDS;
  * CITY_FIELD_PATHS[0]; // "id"
  * @category Model
  */
-export const CITY_FIELD_PATHS = Object.keys(CITY_FIELDS) as readonly CityField[];
+export const CITY_FIELD_PATHS = /* @__PURE__ */ Object.keys(CITY_FIELDS) as readonly CityField[];
 
 /**
  * The paths of the city fields of one kind.
@@ -351,7 +351,7 @@ export type OrdinalField = CityFieldOfKind<"ordinal">;
  * @category Model
  */
 export const ORDINAL_FIELDS: { readonly [P in OrdinalField]: (typeof CITY_FIELDS)[P] } =
-  Object.fromEntries(
+  /* @__PURE__ */ Object.fromEntries(
     Object.entries(CITY_FIELDS).filter(([, field]) => field.kind === "ordinal"),
   ) as never;
 
@@ -362,7 +362,9 @@ export const ORDINAL_FIELDS: { readonly [P in OrdinalField]: (typeof CITY_FIELDS
  * ORDINAL_FIELD_PATHS; // ["outlook.internationalRole", "resources.nationalTier", …]
  * @category Model
  */
-export const ORDINAL_FIELD_PATHS = Object.keys(ORDINAL_FIELDS) as readonly OrdinalField[];
+export const ORDINAL_FIELD_PATHS = /* @__PURE__ */ Object.keys(
+  ORDINAL_FIELDS,
+) as readonly OrdinalField[];
 
 /**
  * The path of a city field that holds one level of a few: an ordinal level,
@@ -425,18 +427,6 @@ export function themeWords(theme: Theme): string {
  */
 export type TopicFieldInfo = FieldBase;
 
-const salienceFields = <const L extends readonly string[], const G extends string>(
-  group: G,
-  levels: L,
-  noun: string,
-) =>
-  Object.fromEntries(
-    levels.map((level) => [
-      `salience.${group}.${level}`,
-      { cell: "number", required: false, noun: `${noun} (${level})` },
-    ]),
-  ) as { readonly [K in L[number] as `salience.${G}.${K}`]: TopicFieldInfo };
-
 /**
  * Every field of a topic, by path, in the order of the topic's shape.
  *
@@ -456,8 +446,34 @@ export const TOPIC_FIELDS = {
   "demands.autonomy": { cell: "number", required: true, noun: "Autonomy demanded" },
   liberalNorms: { cell: "number", required: true, noun: "Liberal norms" },
   sensitivity: { cell: "number", required: true, noun: "Sensitivity" },
-  ...salienceFields("byIncome", INCOME_TIERS, "Salience by income"),
-  ...salienceFields("byTier", NATIONAL_TIERS, "Salience by tier"),
+  "salience.byIncome.low": { cell: "number", required: false, noun: "Salience by income (low)" },
+  "salience.byIncome.lower-middle": {
+    cell: "number",
+    required: false,
+    noun: "Salience by income (lower-middle)",
+  },
+  "salience.byIncome.upper-middle": {
+    cell: "number",
+    required: false,
+    noun: "Salience by income (upper-middle)",
+  },
+  "salience.byIncome.high": { cell: "number", required: false, noun: "Salience by income (high)" },
+  "salience.byTier.primary": {
+    cell: "number",
+    required: false,
+    noun: "Salience by tier (primary)",
+  },
+  "salience.byTier.secondary": {
+    cell: "number",
+    required: false,
+    noun: "Salience by tier (secondary)",
+  },
+  "salience.byTier.tertiary": {
+    cell: "number",
+    required: false,
+    noun: "Salience by tier (tertiary)",
+  },
+  "salience.byTier.local": { cell: "number", required: false, noun: "Salience by tier (local)" },
 } as const satisfies Record<string, TopicFieldInfo>;
 
 /**
