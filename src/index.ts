@@ -84,6 +84,7 @@ export {
   type WorkingGroup,
   type WorkingGroupSuggestions,
 } from "./cohorts/working-groups";
+export * from "./evaluate/index";
 export { COUNTRY_CODES, type CountryCode, isCountryCode } from "./model/country-codes";
 export {
   formatPath,

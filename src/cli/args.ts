@@ -27,6 +27,17 @@ export const FORMAT_HELP = {
   input: "      --input-format F   json, ndjson or csv: read input files as F whatever their names",
 } as const;
 
+/**
+ * Help lines for `--places` (score, cohorts, reflect, validate): the cities
+ * file names places, looked up in the gazetteer.
+ */
+export const PLACES_HELP = `      --places           the cities file names places: each record's name and
+                         country (id optional) are looked up among the GeoNames
+                         places of 100,000 people or more, and the city gets
+                         every field the gazetteer knows; fields the record
+                         gives win. A name that matches no place, or several,
+                         is reported at its line with suggestions or candidates`;
+
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 function argumentMessage(error: unknown): string {

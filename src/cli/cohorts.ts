@@ -15,7 +15,14 @@ import {
   SILHOUETTE_EXACT_MAX,
 } from "../cohorts/form-cohorts";
 import { formatValidationError, type ValidationError } from "../model/errors";
-import { COMMON_HELP, FORMAT_HELP, inputFormat, outputFormat, parseCommandArgs } from "./args";
+import {
+  COMMON_HELP,
+  FORMAT_HELP,
+  inputFormat,
+  outputFormat,
+  PLACES_HELP,
+  parseCommandArgs,
+} from "./args";
 import type { Command } from "./command";
 import { type Context, PROGRESS_EVERY } from "./context";
 import { EXIT, UsageError } from "./errors";
@@ -53,6 +60,7 @@ Options:
                          csv: one row per city: cityId, cohortId, isMedoid,
                          cohortSilhouette
 ${FORMAT_HELP.input}
+${PLACES_HELP}
 ${COMMON_HELP}
 
 With more than ${count(PROGRESS_EVERY)} valid cities, a progress line goes to stderr
@@ -64,7 +72,8 @@ unreadable input.
 
 Examples:
   city-difference cohorts --cities cities.csv
-  city-difference cohorts --cities cities.ndjson --k 4 --format csv > cohorts.csv`;
+  city-difference cohorts --cities cities.ndjson --k 4 --format csv > cohorts.csv
+  city-difference cohorts --places --cities members.csv   # rows of name,country`;
 
 // ---------------------------------------------------------------------------
 // Options shared with `reflect`
@@ -223,7 +232,7 @@ async function write(
 /** `cohorts`: see {@link HELP}. */
 export const cohortsCommand: Command = {
   name: "cohorts",
-  synopsis: "--cities FILE [--k N] [--seed S]",
+  synopsis: "--cities FILE [--places] [--k N] [--seed S]",
   summary: "group the cities of a file into cohorts of alike profiles",
   help: HELP,
   async run(args, context) {
@@ -236,6 +245,7 @@ export const cohortsCommand: Command = {
         seed: { type: "string" },
         format: { type: "string" },
         "input-format": { type: "string" },
+        places: { type: "boolean" },
       },
     );
     const format = outputFormat("cohorts", values.format);
@@ -248,7 +258,11 @@ export const cohortsCommand: Command = {
         "see: city-difference cohorts --help",
       ]);
     }
-    const { records: cities } = await loadCities(values.cities, { format: override }, context);
+    const { records: cities } = await loadCities(
+      values.cities,
+      { format: override, places: values.places === true },
+      context,
+    );
     if (k !== undefined && k > cities.length) {
       throw new UsageError(
         `cohorts: --k must be at most the number of valid cities (${count(cities.length)}); got ${k}`,

@@ -8,8 +8,11 @@
 import { type CellType, CITY_FIELDS, TOPIC_FIELDS } from "../model/fields";
 import { UsageError } from "./errors";
 
-/** What is read from a file: cities or topics. */
-export type RecordKind = "cities" | "topics";
+/**
+ * What is read from a file: cities, topics, or places (cities named by
+ * `name` and `country`, their profiles looked up in the gazetteer).
+ */
+export type RecordKind = "cities" | "topics" | "places";
 
 type FieldTable = Readonly<Record<string, { readonly cell: CellType; readonly required: boolean }>>;
 
@@ -23,15 +26,22 @@ const requiredOf = (fields: FieldTable): readonly string[] =>
 export const COLUMNS: Readonly<Record<RecordKind, ReadonlyMap<string, CellType>>> = {
   cities: columnsOf(CITY_FIELDS),
   topics: columnsOf(TOPIC_FIELDS),
+  places: columnsOf(CITY_FIELDS),
 };
 
 /** Columns every record needs: a header without one of them makes every record invalid. */
 const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
   cities: requiredOf(CITY_FIELDS),
+  // The gazetteer gives the id (geonames:N) when the file does not.
+  places: ["name", "country"],
   topics: requiredOf(TOPIC_FIELDS),
 };
 
-const SINGULAR: Readonly<Record<RecordKind, string>> = { cities: "city", topics: "topic" };
+const SINGULAR: Readonly<Record<RecordKind, string>> = {
+  cities: "city",
+  topics: "topic",
+  places: "place record",
+};
 
 /** The kind a header (or a record's keys) speaks of: topics have themes and demands. */
 export function kindOfFields(fields: readonly string[]): RecordKind {
@@ -111,8 +121,10 @@ export function headerReader(
     );
   }
   if (problems.length > 0) {
+    const namesPlaces = kind === "cities" && missing.length === 1 && missing[0] === "id";
     throw new UsageError(`${where}: bad CSV header: ${problems.join("; ")}`, [
       `the columns of a ${SINGULAR[kind]} are: ${knownNames.join(", ")}`,
+      ...(namesPlaces ? ["to look the places up by name and country, pass --places"] : []),
     ]);
   }
   const columns = header.map((name) => ({

@@ -43,11 +43,34 @@ export interface LoadOptions {
   readonly format?: InputFormat | undefined;
   /** Keep the valid records (`validate` only counts them). */
   readonly keep?: boolean;
+  /** Read cities as places named by name and country, looked up in the gazetteer (`--places`). */
+  readonly places?: boolean;
 }
 
 type Parse = (input: unknown) => E.Either<ValidationError, { readonly id: string }>;
 
-const PARSERS: Readonly<Record<RecordKind, Parse>> = { cities: parseCity, topics: parseTopic };
+const PARSERS: Readonly<Record<Exclude<RecordKind, "places">, Parse>> = {
+  cities: parseCity,
+  topics: parseTopic,
+};
+
+/** How records of a kind are checked, and how a repeated id is worded. */
+interface Checker {
+  readonly parse: (kind: RecordKind) => Parse;
+  readonly repeated: (id: string, first: string) => string;
+}
+
+/** The checker for `kind`; the gazetteer is loaded only to read places. */
+async function checkerFor(kind: RecordKind | "auto"): Promise<Checker> {
+  if (kind === "places") {
+    const { cityFromPlaceRecord, repeatedIdMessage } = await import("../places/records");
+    return { parse: () => cityFromPlaceRecord, repeated: repeatedIdMessage };
+  }
+  return {
+    parse: (resolved) => PARSERS[resolved === "places" ? "cities" : resolved],
+    repeated: (id, first) => `repeats the id "${id}" of the record at ${first}`,
+  };
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -56,7 +79,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /**
  * Reads and validates the records of `file` as `kind` (`"auto"`: topics when
  * the first record, or the CSV header, has `themes` or `demands`, else
- * cities). Unreadable input throws a `UsageError`; invalid records are
+ * cities; `"places"`: cities looked up by name and country in the
+ * gazetteer, see `cityFromPlaceRecord`). Unreadable input throws a `UsageError`; invalid records are
  * reported on stderr as they are met, and counted.
  */
 export async function loadRecords(
@@ -66,6 +90,7 @@ export async function loadRecords(
   context: Context,
 ): Promise<Loaded<unknown>> {
   const input = await openInput(file, options.format);
+  const checker = await checkerFor(kind);
   const { diagnostics } = context;
   let resolved: RecordKind | undefined = kind === "auto" ? undefined : kind;
   const records: unknown[] = [];
@@ -94,7 +119,7 @@ export async function loadRecords(
       continue;
     }
     resolved ??= isObject(raw.value) ? kindOfFields(Object.keys(raw.value)) : "cities";
-    const parsed = PARSERS[resolved](raw.value);
+    const parsed = checker.parse(resolved)(raw.value);
     if (E.isLeft(parsed)) {
       report(raw, parsed.left.issues);
       continue;
@@ -104,7 +129,7 @@ export async function loadRecords(
       raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`;
     const first = firstSeenAt(id, at);
     if (first !== undefined) {
-      report(raw, [{ path: ["id"], message: `repeats the id "${id}" of the record at ${first}` }]);
+      report(raw, [{ path: ["id"], message: checker.repeated(id, first) }]);
       continue;
     }
     if (options.keep !== false) records.push(parsed.right);
@@ -123,7 +148,8 @@ export async function loadCities(
   options: LoadOptions,
   context: Context,
 ): Promise<Loaded<City>> {
-  return (await loadRecords(file, "cities", options, context)) as Loaded<City>;
+  const kind = options.places === true ? "places" : "cities";
+  return (await loadRecords(file, kind, options, context)) as Loaded<City>;
 }
 
 /** The valid topics of `file`. */

@@ -27,7 +27,14 @@ import {
 import { formatPath } from "../model/errors";
 import type { Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/options";
-import { COMMON_HELP, FORMAT_HELP, inputFormat, outputFormat, parseCommandArgs } from "./args";
+import {
+  COMMON_HELP,
+  FORMAT_HELP,
+  inputFormat,
+  outputFormat,
+  PLACES_HELP,
+  parseCommandArgs,
+} from "./args";
 import {
   DEFAULT_SEED,
   joinNegativeNumbers,
@@ -84,6 +91,7 @@ Options:
                          --suggest, its group's columns too)
 ${FORMAT_HELP.input}
                          (the cities and topics; the platform is always JSON)
+${PLACES_HELP}
 ${COMMON_HELP}
 
 With more than ${count(PROGRESS_EVERY)} valid cities, a progress line goes to stderr
@@ -96,7 +104,8 @@ input.
 Examples:
   city-difference reflect --platform forum.json --cities members.csv
   city-difference reflect --platform forum.json --cities members.csv --suggest \\
-    --max-groups 4`;
+    --max-groups 4
+  city-difference reflect --platform forum.json --places --cities members.csv`;
 
 // ---------------------------------------------------------------------------
 // The platform file
@@ -362,7 +371,7 @@ async function write(format: OutputFormat, outcome: Outcome, context: Context): 
 /** `reflect`: see {@link HELP}. */
 export const reflectCommand: Command = {
   name: "reflect",
-  synopsis: "--platform FILE --cities FILE [--suggest]",
+  synopsis: "--platform FILE --cities FILE [--places] [--suggest]",
   summary: "how far a platform's agenda reflects each member; suggest working groups",
   help: HELP,
   async run(args, context) {
@@ -378,6 +387,7 @@ export const reflectCommand: Command = {
         seed: { type: "string" },
         format: { type: "string" },
         "input-format": { type: "string" },
+        places: { type: "boolean" },
       },
     );
     const format = outputFormat("reflect", values.format);
@@ -415,7 +425,11 @@ export const reflectCommand: Command = {
     const raw = await readPlatformJson(files.platform);
     const topics = await topicsOrCatalog(values.topics, { format: override }, context);
     const platform = validPlatform(raw.name, raw.value, topics);
-    const { records: cities } = await loadCities(files.cities, { format: override }, context);
+    const { records: cities } = await loadCities(
+      files.cities,
+      { format: override, places: values.places === true },
+      context,
+    );
 
     const large = cities.length > PROGRESS_EVERY;
     if (large) {

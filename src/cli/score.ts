@@ -7,7 +7,14 @@
 import { topIndexes } from "../internal/order";
 import type { City, Topic } from "../model/schemas";
 import { scoreMatrix } from "../score/scorer";
-import { COMMON_HELP, FORMAT_HELP, inputFormat, outputFormat, parseCommandArgs } from "./args";
+import {
+  COMMON_HELP,
+  FORMAT_HELP,
+  inputFormat,
+  outputFormat,
+  PLACES_HELP,
+  parseCommandArgs,
+} from "./args";
 import type { Command } from "./command";
 import { type Context, PROGRESS_EVERY } from "./context";
 import { EXIT, UsageError } from "./errors";
@@ -30,6 +37,7 @@ Options:
                          csv: one row per city, one column per topic id;
                          json: an array of { cityId, name, country, scores }
 ${FORMAT_HELP.input}
+${PLACES_HELP}
 ${COMMON_HELP}
 
 Progress goes to stderr every ${count(PROGRESS_EVERY)} cities for files of more than
@@ -40,7 +48,8 @@ scored), 2 usage error or unreadable input.
 
 Examples:
   city-difference score --cities cities.csv --format csv > scores.csv
-  city-difference score --cities cities.ndjson --topics topics.json --format json`;
+  city-difference score --cities cities.ndjson --topics topics.json --format json
+  city-difference score --places --cities members.csv   # rows of name,country`;
 
 /** A row's best `n` topics with their scores, highest first, ties by topic id. */
 function bestTopics(row: Float64Array, topicIds: readonly string[], n: number): string {
@@ -121,7 +130,7 @@ async function writeScores(
 /** `score`: see {@link HELP}. */
 export const scoreCommand: Command = {
   name: "score",
-  synopsis: "--cities FILE [--topics FILE]",
+  synopsis: "--cities FILE [--places] [--topics FILE]",
   summary: "score every city of a file on every topic (JSON, NDJSON or CSV)",
   help: HELP,
   async run(args, context) {
@@ -130,6 +139,7 @@ export const scoreCommand: Command = {
       topics: { type: "string" },
       format: { type: "string" },
       "input-format": { type: "string" },
+      places: { type: "boolean" },
     });
     const format = outputFormat("score", values.format);
     const override = inputFormat("score", values["input-format"]);
@@ -145,7 +155,11 @@ export const scoreCommand: Command = {
       ]);
     }
     const topics = await topicsOrCatalog(values.topics, { format: override }, context);
-    const cities = await loadCities(values.cities, { format: override }, context);
+    const cities = await loadCities(
+      values.cities,
+      { format: override, places: values.places === true },
+      context,
+    );
     await writeScores(cities.records, topics, format, context);
     return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
   },

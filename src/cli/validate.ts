@@ -11,6 +11,7 @@ import {
   FORMAT_HELP,
   inputFormat,
   outputFormat,
+  PLACES_HELP,
   parseCommandArgs,
 } from "./args";
 import type { RecordKind } from "./columns";
@@ -35,6 +36,8 @@ Options:
                          csv: one row per problem (file, line, column, path,
                          message)
 ${FORMAT_HELP.input}
+${PLACES_HELP}
+                         (implies --kind cities)
 ${COMMON_HELP}
 
 Files: .json (an array of records), .ndjson or .jsonl (one record per line),
@@ -45,7 +48,8 @@ unreadable input (missing file, broken JSON, a CSV header naming no field).
 
 Examples:
   city-difference validate cities.csv
-  city-difference validate topics.json --kind topics --format json`;
+  city-difference validate topics.json --kind topics --format json
+  city-difference validate --places members.csv   # does every row name one place?`;
 
 function summary(loaded: Loaded<unknown>): string {
   const invalid = loaded.problems.length;
@@ -55,7 +59,7 @@ function summary(loaded: Loaded<unknown>): string {
 /** `validate`: see {@link HELP}. */
 export const validateCommand: Command = {
   name: "validate",
-  synopsis: "FILE... [--kind cities|topics]",
+  synopsis: "FILE... [--kind cities|topics] [--places]",
   summary: "check files of cities or topics; report each invalid record",
   help: HELP,
   async run(args, context) {
@@ -63,8 +67,15 @@ export const validateCommand: Command = {
       kind: { type: "string" },
       format: { type: "string" },
       "input-format": { type: "string" },
+      places: { type: "boolean" },
     });
-    const kind = choice("validate", "kind", values.kind, KINDS) ?? "auto";
+    const given = choice("validate", "kind", values.kind, KINDS);
+    if (values.places === true && given === "topics") {
+      throw new UsageError("validate: --places reads cities; it cannot go with --kind topics", [
+        "see: city-difference validate --help",
+      ]);
+    }
+    const kind = values.places === true ? "places" : (given ?? "auto");
     const format = outputFormat("validate", values.format);
     const override = inputFormat("validate", values["input-format"]);
     if (positionals.length === 0) {

@@ -21,7 +21,8 @@ import { type City, CitySchema, type Topic, TopicSchema } from "./schemas";
 /** The deepest level of nesting in the model's shapes; deeper input is left to the schema. */
 const MAX_NULL_STRIPPING_DEPTH = 4;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a plain object (an object literal or `JSON.parse` output). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -208,10 +209,22 @@ function readableId(record: unknown): string | undefined {
   return typeof id === "string" && id.trim() !== "" ? id : undefined;
 }
 
-function parseBatch<T extends { readonly id: string }>(
+/** How a batch parse words a repeated id: the id and the index of the record that had it first. */
+export type DuplicateMessage = (id: string, firstIndex: number) => string;
+
+const repeatsId: DuplicateMessage = (_, first) => `repeats the id of the record at index ${first}`;
+
+/**
+ * Parses each record of an array with `parse`, keeping the good ones in input
+ * order and reporting each bad one (and each repeated id, on the later record)
+ * with its index. Input that is not an array gives one error with index `-1`.
+ * Never throws.
+ */
+export function parseBatch<T extends { readonly id: string }>(
   input: unknown,
   parse: (record: unknown) => E.Either<ValidationError, T>,
   what: string,
+  duplicate: DuplicateMessage = repeatsId,
 ): BatchResult<T> {
   if (!Array.isArray(input)) {
     return {
@@ -245,7 +258,7 @@ function parseBatch<T extends { readonly id: string }>(
       errors.push({
         index,
         id: parsed.right.id,
-        issues: [{ path: ["id"], message: `repeats the id of the record at index ${first}` }],
+        issues: [{ path: ["id"], message: duplicate(parsed.right.id, first) }],
       });
       return;
     }

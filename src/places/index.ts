@@ -299,5 +299,6 @@ export function formatPlaceLookupError(error: PlaceLookupError): string {
   return error.message;
 }
 
+export { citiesFromPlaceRecords, cityFromPlaceRecord } from "./records";
 /** Whether a string is a country code of the model (re-exported for query builders). @category Places */
 export { isCountryCode };
