@@ -11,7 +11,6 @@ import { compareIds } from "../internal/order";
 import type { ValidationError } from "../model/errors";
 import {
   type CategoricalField,
-  CITY_FIELD_PATHS,
   CITY_FIELDS,
   type CityFieldInfo,
   levelReader,
@@ -24,7 +23,7 @@ import { levelLabel } from "../model/taxonomy";
  * The fields a caucus can be formed on: the country (national caucuses, like
  * the UK's Core Cities and Key Cities), the profile's ordinal levels and its
  * yes/no facts (whether the city has an international office), in the order
- * of the field registry. Priorities are not among them: a city lists several,
+ * of the field registry (every categorical field). Priorities are not among them: a city lists several,
  * so they do not partition cities; {@link sharedAgenda} finds what a group
  * shares instead.
  *
@@ -32,12 +31,18 @@ import { levelLabel } from "../model/taxonomy";
  * caucus(cities, ["country", "resources.nationalTier"]); // national caucuses, split by tier
  * @category Cohorts
  */
-export const CAUCUS_FIELDS = /* @__PURE__ */ CITY_FIELD_PATHS.filter(
-  (path): path is CategoricalField => {
-    const kind = CITY_FIELDS[path].kind;
-    return path === "country" || kind === "ordinal" || kind === "flag";
-  },
-) as unknown as readonly [CategoricalField, ...CategoricalField[]];
+export const CAUCUS_FIELDS = [
+  "country",
+  "outlook.internationalRole",
+  "resources.nationalTier",
+  "resources.incomeTier",
+  "resources.internationalOffice",
+  "governance.autonomy",
+  "governance.regime",
+] as const satisfies readonly CategoricalField[];
+// Written out rather than filtered from the registry, so that bundles that only
+// score do not carry the registry through the option schemas that list these;
+// a test checks that it lists every categorical field of the registry.
 
 /**
  * A field of {@link CAUCUS_FIELDS}.
@@ -46,7 +51,7 @@ export const CAUCUS_FIELDS = /* @__PURE__ */ CITY_FIELD_PATHS.filter(
  * const by: CaucusField[] = ["resources.nationalTier", "resources.incomeTier"];
  * @category Cohorts
  */
-export type CaucusField = CategoricalField;
+export type CaucusField = (typeof CAUCUS_FIELDS)[number];
 
 /**
  * The level of one field that a caucus shares.
@@ -107,7 +112,9 @@ function fieldSpec(path: CaucusField): FieldSpec {
   return { levels: undefined, read, label: (level) => level, noun };
 }
 
-const SPECS = /* @__PURE__ */ new Map(CAUCUS_FIELDS.map((path) => [path, fieldSpec(path)]));
+const SPECS = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ CAUCUS_FIELDS.map((path) => [path, fieldSpec(path)]),
+);
 
 const specOf = (path: CaucusField) => SPECS.get(path) as FieldSpec;
 

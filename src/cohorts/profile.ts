@@ -22,7 +22,8 @@ const SCALAR_FIELDS = /* @__PURE__ */ DISTANCE_FIELDS.filter(
 );
 
 /** Number of single-valued columns per city. */
-export const SCALAR_COUNT = SCALAR_FIELDS.length;
+// A pure call, so that bundles without the distance kernel drop the registry it reads.
+export const SCALAR_COUNT: number = /* @__PURE__ */ (() => SCALAR_FIELDS.length)();
 
 const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
   SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]),

@@ -41,7 +41,7 @@ export type CellType = "text" | "number" | "boolean" | "list";
  * descriptions put them in sentences (without an article).
  *
  * @example
- * CITY_FIELDS["governance.regime"].phrases["liberal-democracy"];
+ * levelPhrases("governance.regime", "liberal-democracy");
  * // { singular: "liberal democracy", plural: "liberal democracies" }
  * @category Model
  */
@@ -54,6 +54,13 @@ export interface LevelPhrases {
   readonly adjective?: string;
 }
 
+/**
+ * The words the registry stores for a level: the plural only where the
+ * English rule of {@link levelPhrases} would get it wrong, so that bundles
+ * carry few strings.
+ */
+type LevelWords = Omit<LevelPhrases, "plural"> & { readonly plural?: string };
+
 /** What every field of the registry states. */
 interface FieldBase {
   /** How a CSV cell of the field is typed. */
@@ -62,6 +69,12 @@ interface FieldBase {
   readonly required: boolean;
   /** Its name for people, capitalised: "National tier", used as in "National tier unknown". */
   readonly noun: string;
+}
+
+/** What every field of a city states. */
+interface CityFieldBase extends FieldBase {
+  /** Whether the default scorer reads it (the `rank` command lists those unknown). */
+  readonly scored: boolean;
 }
 
 /**
@@ -73,10 +86,8 @@ interface FieldBase {
  * tier.kind; // "ordinal"
  * @category Model
  */
-export type CityFieldInfo = FieldBase & {
-  /** Whether the default scorer reads it (the `rank` command lists those unknown). */
-  readonly scored: boolean;
-} & (
+export type CityFieldInfo = CityFieldBase &
+  (
     | { readonly kind: "identity"; readonly read: (city: City) => string }
     | { readonly kind: "amount"; readonly read: (city: City) => number | undefined }
     | { readonly kind: "themes"; readonly read: (city: City) => readonly string[] | undefined }
@@ -92,7 +103,7 @@ export type CityFieldInfo = FieldBase & {
  * regime.levels; // ["closed-autocracy", …, "liberal-democracy"], least to most liberal
  * @category Model
  */
-export interface OrdinalFieldInfo extends FieldBase {
+export interface OrdinalFieldInfo extends CityFieldBase {
   readonly kind: "ordinal";
   /** The key of its taxonomy in `TAXONOMIES`. */
   readonly taxonomy: keyof typeof TAXONOMIES;
@@ -101,69 +112,107 @@ export interface OrdinalFieldInfo extends FieldBase {
   /** Its level in a city, or `undefined` when unknown. */
   readonly read: (city: City) => string | undefined;
   /** The words for each level. */
-  readonly phrases: Readonly<Record<string, LevelPhrases>>;
+  readonly phrases: Readonly<Record<string, LevelWords>>;
 }
 
-const ROLE_PHRASES: Readonly<Record<InternationalRole, LevelPhrases>> = {
-  inward: { singular: "inward-looking mayor", plural: "inward-looking mayors" },
-  skeptical: { singular: "skeptical mayor", plural: "skeptical mayors" },
-  pragmatic: { singular: "pragmatic mayor", plural: "pragmatic mayors" },
-  committed: {
-    singular: "internationally committed mayor",
-    plural: "internationally committed mayors",
-  },
+const ROLE_PHRASES: Readonly<Record<InternationalRole, LevelWords>> = {
+  inward: { singular: "inward-looking mayor" },
+  skeptical: { singular: "skeptical mayor" },
+  pragmatic: { singular: "pragmatic mayor" },
+  committed: { singular: "internationally committed mayor" },
 };
 
-const TIER_PHRASES: Readonly<Record<NationalTier, LevelPhrases>> = {
-  primary: { singular: "primary city", plural: "primary cities" },
-  secondary: { singular: "secondary city", plural: "secondary cities" },
-  tertiary: { singular: "tertiary city", plural: "tertiary cities" },
-  local: { singular: "local place", plural: "local places" },
+const TIER_PHRASES: Readonly<Record<NationalTier, LevelWords>> = {
+  primary: { singular: "primary city" },
+  secondary: { singular: "secondary city" },
+  tertiary: { singular: "tertiary city" },
+  local: { singular: "local place" },
 };
 
-const INCOME_PHRASES: Readonly<Record<IncomeTier, LevelPhrases>> = {
-  low: { adjective: "low-income", singular: "low-income country", plural: "low-income countries" },
-  "lower-middle": {
-    adjective: "lower-middle-income",
-    singular: "lower-middle-income country",
-    plural: "lower-middle-income countries",
-  },
-  "upper-middle": {
-    adjective: "upper-middle-income",
-    singular: "upper-middle-income country",
-    plural: "upper-middle-income countries",
-  },
-  high: {
-    adjective: "high-income",
-    singular: "high-income country",
-    plural: "high-income countries",
-  },
+const INCOME_PHRASES: Readonly<Record<IncomeTier, LevelWords>> = {
+  low: { adjective: "low-income", singular: "low-income country" },
+  "lower-middle": { adjective: "lower-middle-income", singular: "lower-middle-income country" },
+  "upper-middle": { adjective: "upper-middle-income", singular: "upper-middle-income country" },
+  high: { adjective: "high-income", singular: "high-income country" },
 };
 
-const AUTONOMY_PHRASES: Readonly<Record<Autonomy, LevelPhrases>> = {
-  centralized: {
-    adjective: "centralized",
-    singular: "centralized national system",
-    plural: "centralized national systems",
-  },
+const AUTONOMY_PHRASES: Readonly<Record<Autonomy, LevelWords>> = {
+  centralized: { adjective: "centralized", singular: "centralized national system" },
   intermediate: {
     adjective: "partly decentralized",
     singular: "national system that delegates some authority",
     plural: "partly decentralized national systems",
   },
-  decentralized: {
-    adjective: "decentralized",
-    singular: "decentralized national system",
-    plural: "decentralized national systems",
-  },
+  decentralized: { adjective: "decentralized", singular: "decentralized national system" },
 };
 
-const REGIME_PHRASES: Readonly<Record<Regime, LevelPhrases>> = {
-  "closed-autocracy": { singular: "closed autocracy", plural: "closed autocracies" },
-  "electoral-autocracy": { singular: "electoral autocracy", plural: "electoral autocracies" },
-  "electoral-democracy": { singular: "electoral democracy", plural: "electoral democracies" },
-  "liberal-democracy": { singular: "liberal democracy", plural: "liberal democracies" },
+const REGIME_PHRASES: Readonly<Record<Regime, LevelWords>> = {
+  "closed-autocracy": { singular: "closed autocracy" },
+  "electoral-autocracy": { singular: "electoral autocracy" },
+  "electoral-democracy": { singular: "electoral democracy" },
+  "liberal-democracy": { singular: "liberal democracy" },
 };
+
+/* The ordinal fields, each defined once and listed by both tables below. */
+const ROLE_FIELD = {
+  kind: "ordinal",
+  cell: "text",
+  required: false,
+  scored: true,
+  noun: "International role",
+  taxonomy: "internationalRole",
+  levels: INTERNATIONAL_ROLES,
+  read: (c: City) => c.outlook?.internationalRole,
+  phrases: ROLE_PHRASES,
+} as const satisfies OrdinalFieldInfo;
+
+const TIER_FIELD = {
+  kind: "ordinal",
+  cell: "text",
+  required: false,
+  scored: true,
+  noun: "National tier",
+  taxonomy: "nationalTier",
+  levels: NATIONAL_TIERS,
+  read: (c: City) => c.resources?.nationalTier,
+  phrases: TIER_PHRASES,
+} as const satisfies OrdinalFieldInfo;
+
+const INCOME_FIELD = {
+  kind: "ordinal",
+  cell: "text",
+  required: false,
+  scored: true,
+  noun: "Income tier",
+  taxonomy: "incomeTier",
+  levels: INCOME_TIERS,
+  read: (c: City) => c.resources?.incomeTier,
+  phrases: INCOME_PHRASES,
+} as const satisfies OrdinalFieldInfo;
+
+const AUTONOMY_FIELD = {
+  kind: "ordinal",
+  cell: "text",
+  required: false,
+  scored: true,
+  noun: "Autonomy",
+  taxonomy: "autonomy",
+  levels: AUTONOMIES,
+  read: (c: City) => c.governance?.autonomy,
+  phrases: AUTONOMY_PHRASES,
+} as const satisfies OrdinalFieldInfo;
+
+const REGIME_FIELD = {
+  kind: "ordinal",
+  cell: "text",
+  required: false,
+  scored: true,
+  noun: "Regime",
+  taxonomy: "regime",
+  levels: REGIMES,
+  read: (c: City) => c.governance?.regime,
+  phrases: REGIME_PHRASES,
+} as const satisfies OrdinalFieldInfo;
 
 /**
  * Every field of a city, by path, in the order of the city's shape (the
@@ -215,17 +264,7 @@ export const CITY_FIELDS = {
     noun: "Metropolitan population",
     read: (c: City) => c.metroPopulation,
   },
-  "outlook.internationalRole": {
-    kind: "ordinal",
-    cell: "text",
-    required: false,
-    scored: true,
-    noun: "International role",
-    taxonomy: "internationalRole",
-    levels: INTERNATIONAL_ROLES,
-    read: (c: City) => c.outlook?.internationalRole,
-    phrases: ROLE_PHRASES,
-  },
+  "outlook.internationalRole": ROLE_FIELD,
   "outlook.priorities": {
     kind: "themes",
     cell: "list",
@@ -234,28 +273,8 @@ export const CITY_FIELDS = {
     noun: "Priorities",
     read: (c: City) => c.outlook?.priorities,
   },
-  "resources.nationalTier": {
-    kind: "ordinal",
-    cell: "text",
-    required: false,
-    scored: true,
-    noun: "National tier",
-    taxonomy: "nationalTier",
-    levels: NATIONAL_TIERS,
-    read: (c: City) => c.resources?.nationalTier,
-    phrases: TIER_PHRASES,
-  },
-  "resources.incomeTier": {
-    kind: "ordinal",
-    cell: "text",
-    required: false,
-    scored: true,
-    noun: "Income tier",
-    taxonomy: "incomeTier",
-    levels: INCOME_TIERS,
-    read: (c: City) => c.resources?.incomeTier,
-    phrases: INCOME_PHRASES,
-  },
+  "resources.nationalTier": TIER_FIELD,
+  "resources.incomeTier": INCOME_FIELD,
   "resources.metroGdpUsd": {
     kind: "amount",
     cell: "number",
@@ -280,28 +299,8 @@ export const CITY_FIELDS = {
     noun: "International office",
     read: (c: City) => c.resources?.internationalOffice,
   },
-  "governance.autonomy": {
-    kind: "ordinal",
-    cell: "text",
-    required: false,
-    scored: true,
-    noun: "Autonomy",
-    taxonomy: "autonomy",
-    levels: AUTONOMIES,
-    read: (c: City) => c.governance?.autonomy,
-    phrases: AUTONOMY_PHRASES,
-  },
-  "governance.regime": {
-    kind: "ordinal",
-    cell: "text",
-    required: false,
-    scored: true,
-    noun: "Regime",
-    taxonomy: "regime",
-    levels: REGIMES,
-    read: (c: City) => c.governance?.regime,
-    phrases: REGIME_PHRASES,
-  },
+  "governance.autonomy": AUTONOMY_FIELD,
+  "governance.regime": REGIME_FIELD,
 } as const satisfies Record<string, CityFieldInfo>;
 
 /**
@@ -344,16 +343,20 @@ export type OrdinalField = CityFieldOfKind<"ordinal">;
 
 /**
  * The ordinal fields of a city, by path, in registry order (the order of
- * {@link ORDINAL_FIELD_PATHS}).
+ * {@link ORDINAL_FIELD_PATHS}). Apart from {@link CITY_FIELDS} so that a
+ * bundle that only scores carries these five and not the whole registry.
  *
  * @example
  * ORDINAL_FIELDS["governance.regime"].levels.length; // 4
  * @category Model
  */
-export const ORDINAL_FIELDS: { readonly [P in OrdinalField]: (typeof CITY_FIELDS)[P] } =
-  /* @__PURE__ */ Object.fromEntries(
-    Object.entries(CITY_FIELDS).filter(([, field]) => field.kind === "ordinal"),
-  ) as never;
+export const ORDINAL_FIELDS = {
+  "outlook.internationalRole": ROLE_FIELD,
+  "resources.nationalTier": TIER_FIELD,
+  "resources.incomeTier": INCOME_FIELD,
+  "governance.autonomy": AUTONOMY_FIELD,
+  "governance.regime": REGIME_FIELD,
+} as const satisfies { readonly [P in OrdinalField]: (typeof CITY_FIELDS)[P] };
 
 /**
  * The ordinal field paths, in their fixed order.
@@ -395,15 +398,20 @@ export function levelReader(path: CategoricalField): (city: City) => string | un
 }
 
 /**
- * The words for a level of an ordinal field (see {@link LevelPhrases}).
+ * The words for a level of an ordinal field (see {@link LevelPhrases}); the
+ * plural by the English rule ("-y" to "-ies", else "-s") unless the registry
+ * gives one.
  *
  * @example
  * levelPhrases("resources.nationalTier", "secondary").plural; // "secondary cities"
  * @category Model
  */
 export function levelPhrases(path: OrdinalField, level: string): LevelPhrases {
-  const phrases: Readonly<Record<string, LevelPhrases>> = CITY_FIELDS[path].phrases;
-  return phrases[level] ?? { singular: level, plural: level };
+  const phrases: Readonly<Record<string, LevelWords>> = ORDINAL_FIELDS[path].phrases;
+  const words = phrases[level] ?? { singular: level };
+  // The English rule for the registry's nouns: "autocracy", "autocracies"; "mayor", "mayors".
+  const plural = words.plural ?? words.singular.replace(/y$/, "ie").concat("s");
+  return { ...words, plural };
 }
 
 /**

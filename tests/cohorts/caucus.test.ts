@@ -1,7 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
 import { either as E } from "fp-ts";
 import { describe, expect, it } from "vitest";
-import { CAUCUS_FIELDS, type Caucus, type CaucusField, type City, caucus } from "../../src/index";
+import {
+  CAUCUS_FIELDS,
+  type Caucus,
+  type CaucusField,
+  CITY_FIELD_PATHS,
+  CITY_FIELDS,
+  type City,
+  caucus,
+} from "../../src/index";
 import { arbitraryCity } from "../support/arbitraries";
 import { CORE_CITIES, coreCity, KEY_CITIES, keyCity, LOW_INCOME_CITIES, MIXED } from "./fixtures";
 
@@ -105,5 +113,16 @@ describe("caucus laws", () => {
     expect([...members].sort()).toEqual(ids(cities));
     expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
     for (const g of groups) expect(g.levels.map((l) => l.field)).toEqual(by);
+  });
+});
+
+describe("caucus fields", () => {
+  it("are the country and every ordinal or yes/no field of the registry, in its order", () => {
+    expect(CAUCUS_FIELDS).toEqual(
+      CITY_FIELD_PATHS.filter((path) => {
+        const kind = CITY_FIELDS[path].kind;
+        return path === "country" || kind === "ordinal" || kind === "flag";
+      }),
+    );
   });
 });

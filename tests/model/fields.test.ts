@@ -10,6 +10,7 @@ import {
   type CellType,
   CITY_FIELD_PATHS,
   CITY_FIELDS,
+  levelPhrases,
   ORDINAL_FIELD_PATHS,
   ORDINAL_FIELDS,
   TOPIC_FIELDS,
@@ -94,11 +95,50 @@ describe("the field registry", () => {
       const taxonomy: readonly { id: string }[] = TAXONOMIES[field.taxonomy].levels;
       expect(field.levels).toEqual(taxonomy.map((level) => level.id));
       expect(Object.keys(field.phrases)).toEqual([...field.levels]);
-      for (const words of Object.values(field.phrases)) {
-        expect(words.singular).not.toBe("");
-        expect(words.plural).not.toBe(words.singular);
-      }
     }
+  });
+
+  it("puts every level in words, one city's and a group's, with the plural English asks for", () => {
+    const plurals = Object.fromEntries(
+      ORDINAL_FIELD_PATHS.map((path) => [
+        path,
+        ORDINAL_FIELDS[path].levels.map((level) => levelPhrases(path, level).plural),
+      ]),
+    );
+    expect(plurals).toEqual({
+      "outlook.internationalRole": [
+        "inward-looking mayors",
+        "skeptical mayors",
+        "pragmatic mayors",
+        "internationally committed mayors",
+      ],
+      "resources.nationalTier": [
+        "primary cities",
+        "secondary cities",
+        "tertiary cities",
+        "local places",
+      ],
+      "resources.incomeTier": [
+        "low-income countries",
+        "lower-middle-income countries",
+        "upper-middle-income countries",
+        "high-income countries",
+      ],
+      "governance.autonomy": [
+        "centralized national systems",
+        "partly decentralized national systems",
+        "decentralized national systems",
+      ],
+      "governance.regime": [
+        "closed autocracies",
+        "electoral autocracies",
+        "electoral democracies",
+        "liberal democracies",
+      ],
+    });
+    expect(levelPhrases("governance.autonomy", "intermediate").singular).toBe(
+      "national system that delegates some authority",
+    );
   });
 
   it("marks as scored exactly the fields the default model reads", () => {
