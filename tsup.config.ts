@@ -2,11 +2,12 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: main entry and the places subpath, for Node and bundlers.
+    // The library: main entry and the places, countries and networks subpaths, for Node and bundlers.
     entry: {
       index: "src/index.ts",
       places: "src/places/index.ts",
       countries: "src/countries/index.ts",
+      networks: "src/networks/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -104,6 +104,9 @@ export {
   type LevelPhrases,
   type OrdinalField,
   type OrdinalFieldInfo,
+  PLACE_FACT_FIELDS,
+  type PlaceFactField,
+  type PlaceFactFieldInfo,
   TOPIC_FIELDS,
   type TopicField,
   type TopicFieldInfo,
@@ -118,6 +121,8 @@ export {
   parseTopics,
   type RecordError,
 } from "./model/parse";
+export * from "./model/place-facts";
+export * from "./model/place-taxonomy";
 export {
   type City,
   CitySchema,

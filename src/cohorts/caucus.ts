@@ -22,7 +22,8 @@ import { levelLabel } from "../model/taxonomy";
 /**
  * The fields a caucus can be formed on: the country (national caucuses, like
  * the UK's Core Cities and Key Cities), the profile's ordinal levels and its
- * yes/no facts (whether the city has an international office), in the order
+ * yes/no facts (whether the city is the national capital, whether it has an
+ * international office), in the order
  * of the field registry (every categorical field). Priorities are not among them: a city lists several,
  * so they do not partition cities; {@link sharedAgenda} finds what a group
  * shares instead.
@@ -33,6 +34,7 @@ import { levelLabel } from "../model/taxonomy";
  */
 export const CAUCUS_FIELDS = [
   "country",
+  "capital",
   "outlook.internationalRole",
   "resources.nationalTier",
   "resources.incomeTier",
@@ -106,7 +108,8 @@ function fieldSpec(path: CaucusField): FieldSpec {
     return { levels, read, label: (level) => levelLabel(taxonomy, level as never), noun };
   }
   if (field.kind === "flag") {
-    const label = (level: string) => (level === "true" ? noun : `No ${noun.toLowerCase()}`);
+    const { no } = field;
+    const label = (level: string) => (level === "true" ? noun : no);
     return { levels: ["true", "false"], read, label, noun };
   }
   return { levels: undefined, read, label: (level) => level, noun };

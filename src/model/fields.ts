@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "./place-facts";
 import type { City } from "./schemas";
 import {
   AUTONOMIES,
@@ -91,7 +92,20 @@ export type CityFieldInfo = CityFieldBase &
     | { readonly kind: "identity"; readonly read: (city: City) => string }
     | { readonly kind: "amount"; readonly read: (city: City) => number | undefined }
     | { readonly kind: "themes"; readonly read: (city: City) => readonly string[] | undefined }
-    | { readonly kind: "flag"; readonly read: (city: City) => boolean | undefined }
+    | {
+        readonly kind: "flag";
+        readonly read: (city: City) => boolean | undefined;
+        /** Its label when false, for people ("No international office"); `noun` labels true. */
+        readonly no: string;
+      }
+    | {
+        /** A level of a list outside the model's taxonomies (the place facts' regions, types and classes). */
+        readonly kind: "categorical";
+        readonly levels: readonly string[];
+        /** Whether the levels are in order (GaWC classes), or only a list (regions). */
+        readonly ordered: boolean;
+        readonly read: (city: City) => string | undefined;
+      }
     | OrdinalFieldInfo
   );
 
@@ -264,6 +278,25 @@ export const CITY_FIELDS = {
     noun: "Metropolitan population",
     read: (c: City) => c.metroPopulation,
   },
+  capital: {
+    kind: "flag",
+    cell: "boolean",
+    required: false,
+    scored: false,
+    noun: "National capital",
+    no: "Not the national capital",
+    read: (c: City) => c.capital,
+  },
+  region: {
+    kind: "categorical",
+    cell: "text",
+    required: false,
+    scored: false,
+    noun: "Region",
+    levels: REGIONS,
+    ordered: false,
+    read: (c: City) => c.region,
+  },
   "outlook.internationalRole": ROLE_FIELD,
   "outlook.priorities": {
     kind: "themes",
@@ -297,7 +330,28 @@ export const CITY_FIELDS = {
     required: false,
     scored: true,
     noun: "International office",
+    no: "No international office",
     read: (c: City) => c.resources?.internationalOffice,
+  },
+  "resources.globalEconomyType": {
+    kind: "categorical",
+    cell: "text",
+    required: false,
+    scored: false,
+    noun: "Global economy type",
+    levels: GLOBAL_ECONOMY_TYPES,
+    ordered: false,
+    read: (c: City) => c.resources?.globalEconomyType,
+  },
+  "resources.connectivity": {
+    kind: "categorical",
+    cell: "text",
+    required: false,
+    scored: false,
+    noun: "Connectivity",
+    levels: CONNECTIVITY_CLASSES,
+    ordered: true,
+    read: (c: City) => c.resources?.connectivity,
   },
   "governance.autonomy": AUTONOMY_FIELD,
   "governance.regime": REGIME_FIELD,
@@ -492,3 +546,47 @@ export const TOPIC_FIELDS = {
  * @category Model
  */
 export type TopicField = keyof typeof TOPIC_FIELDS;
+/** A place fact of a city: a field the gazetteer fills from reference data. */
+export interface PlaceFactFieldInfo {
+  /** `boolean` (true or false), `categorical` (levels not ordered) or `ordinal` (levels in order). */
+  readonly kind: "boolean" | "categorical" | "ordinal";
+  /** Its levels (in the scale's order when ordinal); `["true", "false"]` for a boolean. */
+  readonly levels: readonly string[];
+  /** Its level in a city as a string, or `undefined` when unknown. */
+  readonly read: (city: City) => string | undefined;
+}
+
+const asText = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+
+/**
+ * The place facts of a city, by path: `capital`, `region` (UN M49),
+ * `resources.globalEconomyType` (Brookings 2016) and `resources.connectivity`
+ * (GaWC 2024). docs/model.md gives their sources and vintages; their labels
+ * and descriptions are in `PLACE_TAXONOMIES`.
+ *
+ * @example
+ * PLACE_FACT_FIELDS["resources.connectivity"].read({ id: "x", name: "X", country: "GB", resources: { connectivity: "beta" } });
+ * // "beta"
+ * @category Model
+ */
+export const PLACE_FACT_FIELDS = {
+  capital: {
+    kind: "boolean",
+    levels: ["true", "false"],
+    read: (city: City) => asText(city.capital),
+  },
+  region: { kind: "categorical", levels: REGIONS, read: (city: City) => city.region },
+  "resources.globalEconomyType": {
+    kind: "categorical",
+    levels: GLOBAL_ECONOMY_TYPES,
+    read: (city: City) => city.resources?.globalEconomyType,
+  },
+  "resources.connectivity": {
+    kind: "ordinal",
+    levels: CONNECTIVITY_CLASSES,
+    read: (city: City) => city.resources?.connectivity,
+  },
+} as const satisfies Record<string, PlaceFactFieldInfo>;
+
+/** The path of a place fact. @category Model */
+export type PlaceFactField = keyof typeof PLACE_FACT_FIELDS;

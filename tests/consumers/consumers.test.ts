@@ -1,7 +1,8 @@
 /**
  * The package as its users install it: `npm pack` once, then fresh projects
  * that `npm install` the tarball (its dependencies from the local cache where
- * they are there) and import the main entry and `city-difference/places`:
+ * they are there) and import the main entry, `city-difference/places` and
+ * `city-difference/networks`:
  * a Node ESM script, a Node CJS script, a TypeScript project under
  * `moduleResolution: node16` (ESM and CJS files, compiled and run) and one
  * under `moduleResolution: bundler`. Slow by nature (an install per
@@ -68,15 +69,18 @@ console.log(JSON.stringify({
   city: city.name, country: city.country, tier: city.resources.nationalTier,
   places: PLACES.length, topics: ranking.length, first: ranking[0].topicId,
   trade: [trade.low, trade.score, trade.high], model: MODEL_VERSION,
+  networks: NETWORKS.length, c40: networkById("c40").members.length,
 }));
 `;
 
 const ESM_SCRIPT = `import { CATALOG, MODEL_VERSION, catalogTopic, rankTopics, scoreRelevance } from "city-difference";
 import { PLACES, cityFromPlace, formatPlaceLookupError } from "city-difference/places";
+import { NETWORKS, networkById } from "city-difference/networks";
 ${JS_BODY}`;
 
 const CJS_SCRIPT = `const { CATALOG, MODEL_VERSION, catalogTopic, rankTopics, scoreRelevance } = require("city-difference");
 const { PLACES, cityFromPlace, formatPlaceLookupError } = require("city-difference/places");
+const { NETWORKS, networkById } = require("city-difference/networks");
 ${JS_BODY}`;
 
 /** Typed use of both entries; the @ts-expect-error lines fail if the declarations were `any`. */
@@ -95,6 +99,8 @@ if (topic === undefined) throw new Error("trade-stance is missing from the catal
 const trade: Relevance = scoreRelevance(city, topic);
 const ranking: readonly RankedRelevance[] = rankTopics(city, CATALOG);
 const places: readonly Place[] = PLACES;
+const networks: readonly Network[] = NETWORKS;
+const c40: Network | undefined = networkById("c40");
 const parsed = parseCity({ id: "x", name: "X", country: "GB" });
 const tag: "Left" | "Right" = parsed._tag;
 // @ts-expect-error a Relevance is not a number
@@ -106,7 +112,8 @@ void tier;
 console.log(JSON.stringify({
   city: city.name, country: city.country, tier: city.resources?.nationalTier,
   places: places.length, topics: ranking.length, first: ranking[0]?.topicId,
-  trade: [trade.low, trade.score, trade.high], model: MODEL_VERSION, tag,
+  trade: [trade.low, trade.score, trade.high], model: MODEL_VERSION,
+  networks: networks.length, c40: c40?.members.length, tag,
 }));
 `;
 
@@ -117,6 +124,7 @@ const TS_IMPORTS = `import {
 import {
   cityFromPlace, formatPlaceLookupError, type Place, type PlaceLookupError, PLACES,
 } from "city-difference/places";
+import { type Network, NETWORKS, networkById } from "city-difference/networks";
 `;
 
 /** The same program as a CommonJS module (.cts): `import x = require()` resolves the require condition's .d.cts. */
@@ -125,6 +133,9 @@ import gazetteer = require("city-difference/places");
 type City = cd.City; type Topic = cd.Topic; type Relevance = cd.Relevance;
 type RankedRelevance = cd.RankedRelevance; type Place = gazetteer.Place;
 type PlaceLookupError = gazetteer.PlaceLookupError;
+import networkData = require("city-difference/networks");
+type Network = networkData.Network;
+const { NETWORKS, networkById } = networkData;
 const { CATALOG, catalogTopic, MODEL_VERSION, parseCity, rankTopics, scoreRelevance } = cd;
 const { cityFromPlace, formatPlaceLookupError, PLACES } = gazetteer;
 `;
@@ -158,6 +169,8 @@ interface Printed {
   first: string;
   trade: [number, number, number];
   model: string;
+  networks: number;
+  c40: number;
   tag?: string;
 }
 
@@ -170,6 +183,8 @@ function expectManchester(output: string): Printed {
     topics: CATALOG.length,
   });
   expect(printed.places).toBeGreaterThan(4000);
+  expect(printed.networks).toBeGreaterThanOrEqual(8);
+  expect(printed.c40).toBe(97);
   const [low, score, high] = printed.trade;
   expect(low).toBeLessThanOrEqual(score);
   expect(score).toBeLessThanOrEqual(high);
@@ -242,6 +257,11 @@ describe("consumers of the packed package", () => {
       "dist/places.cjs",
       "dist/places.d.ts",
       "dist/places.d.cts",
+      "dist/networks.js",
+      "dist/networks.cjs",
+      "dist/networks.d.ts",
+      "dist/networks.d.cts",
+      "networks/package.json",
       "README.md",
       "LICENSE",
     ]) {

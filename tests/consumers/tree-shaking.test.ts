@@ -18,7 +18,7 @@ const exportsMap = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).
 >;
 
 /** The file an ESM bundler resolves for a subpath of the package, through its exports map. */
-function entryFile(subpath: "." | "./places"): string {
+function entryFile(subpath: "." | "./places" | "./networks"): string {
   const target = exportsMap[subpath]?.import.default;
   if (target === undefined) throw new Error(`package.json exports has no ${subpath}`);
   return join(root, target);
@@ -27,6 +27,8 @@ function entryFile(subpath: "." | "./places"): string {
 /** Markers of data that must not be in a bundle that does not import it. */
 const CATALOG_MARKERS = ["urban-advocacy", "knowledge-exchange", "Public stance on trade policy"];
 const GAZETTEER_MARKERS = ["geonames", "Manchester", "Kyrgyzstan"];
+/** The networks data (city-difference/networks). */
+const NETWORK_MARKERS = ["covenant-of-mayors-mycovenant", "Partnership for Healthy Cities"];
 /** zod's English locale; the model writes its own messages and loads no locale. */
 const ZOD_LOCALE_MARKERS = ["Too big: expected", "Too small: expected"];
 /** The scorer's reasons (src/score/reasons.ts, src/score/options.ts). */
@@ -42,6 +44,7 @@ describe("tree-shaking of the built entries (Vite)", () => {
       scoring: `export { scoreRelevance, parseCity } from ${JSON.stringify(entryFile("."))};`,
       main: `export * from ${JSON.stringify(entryFile("."))};`,
       places: `export * from ${JSON.stringify(entryFile("./places"))};`,
+      networks: `export * from ${JSON.stringify(entryFile("./networks"))};`,
     };
     for (const [name, code] of Object.entries(entries)) {
       const file = join(workDir, `${name}.js`);
@@ -70,23 +73,43 @@ describe("tree-shaking of the built entries (Vite)", () => {
   it("scoreRelevance and parseCity carry neither the catalog, the gazetteer, the country table nor zod's locales", () => {
     const code = bundles.scoring ?? "";
     expect(code).toContain("ValidationError");
-    for (const marker of [...CATALOG_MARKERS, ...GAZETTEER_MARKERS, ...ZOD_LOCALE_MARKERS]) {
+    for (const marker of [
+      ...CATALOG_MARKERS,
+      ...GAZETTEER_MARKERS,
+      ...NETWORK_MARKERS,
+      ...ZOD_LOCALE_MARKERS,
+    ]) {
       expect(code, marker).not.toContain(marker);
     }
   });
 
-  it("the whole main entry carries the catalog but not the gazetteer", () => {
+  it("the whole main entry carries the catalog but neither the gazetteer nor the networks", () => {
     const code = bundles.main ?? "";
     for (const marker of CATALOG_MARKERS) expect(code, marker).toContain(marker);
-    for (const marker of [...GAZETTEER_MARKERS, ...ZOD_LOCALE_MARKERS]) {
+    for (const marker of [...GAZETTEER_MARKERS, ...NETWORK_MARKERS, ...ZOD_LOCALE_MARKERS]) {
       expect(code, marker).not.toContain(marker);
     }
   });
 
-  it("the places subpath carries the gazetteer but neither the catalog nor the scorer", () => {
+  it("the places subpath carries the gazetteer but neither the catalog, the scorer nor the networks", () => {
     const code = bundles.places ?? "";
     for (const marker of GAZETTEER_MARKERS) expect(code, marker).toContain(marker);
-    for (const marker of [...CATALOG_MARKERS, ...SCORER_MARKERS, ...ZOD_LOCALE_MARKERS]) {
+    for (const marker of [
+      ...CATALOG_MARKERS,
+      ...SCORER_MARKERS,
+      ...NETWORK_MARKERS,
+      ...ZOD_LOCALE_MARKERS,
+    ]) {
+      expect(code, marker).not.toContain(marker);
+    }
+  });
+
+  it("the networks subpath carries the networks, the gazetteer and the catalog, but not the scorer", () => {
+    const code = bundles.networks ?? "";
+    for (const marker of [...NETWORK_MARKERS, ...GAZETTEER_MARKERS, ...CATALOG_MARKERS]) {
+      expect(code, marker).toContain(marker);
+    }
+    for (const marker of [...SCORER_MARKERS, ...ZOD_LOCALE_MARKERS]) {
       expect(code, marker).not.toContain(marker);
     }
   });

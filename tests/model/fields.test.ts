@@ -142,13 +142,17 @@ describe("the field registry", () => {
   });
 
   it("marks as scored exactly the fields the default model reads", () => {
-    // Identity and population do not enter a score (see docs/methodology.md).
+    // Identity, population and the place facts do not enter a score of model 1 (docs/methodology.md).
     expect(CITY_FIELD_PATHS.filter((path) => !CITY_FIELDS[path].scored)).toEqual([
       "id",
       "name",
       "country",
       "population",
       "metroPopulation",
+      "capital",
+      "region",
+      "resources.globalEconomyType",
+      "resources.connectivity",
     ]);
   });
 
