@@ -26,7 +26,7 @@ const SCALAR_FIELDS = /* @__PURE__ */ DISTANCE_FIELDS.filter(
 export const SCALAR_COUNT: number = /* @__PURE__ */ (() => SCALAR_FIELDS.length)();
 
 const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
-  SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]),
+  /* @__PURE__ */ SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]),
 );
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
