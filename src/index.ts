@@ -66,9 +66,11 @@ export {
   type AgendaReflection,
   type AgendaReflectionOptions,
   agendaReflection,
+  isUnderserved,
   type MemberReflection,
   type Platform,
   REFLECTION_TOP_K,
+  UNDERSERVED_RULE,
 } from "./cohorts/reflection";
 export {
   type SharedAgendaOptions,

@@ -120,6 +120,38 @@ const AgendaReflectionOptionsSchema = z.strictObject({
  */
 export type AgendaReflectionOptions = z.input<typeof AgendaReflectionOptionsSchema>;
 
+/**
+ * The rule {@link isUnderserved} applies, in one line, as the command line's
+ * help and summary and the docs state it.
+ *
+ * @example
+ * UNDERSERVED_RULE;
+ * // "a mean relevance below 0.50, or none of its top topics on the agenda and a mean relevance below 0.75"
+ * @category Cohorts
+ */
+export const UNDERSERVED_RULE = `a mean relevance below ${RELEVANCE_BANDS.moderate.toFixed(2)}, or none of its top topics on the agenda and a mean relevance below ${RELEVANCE_BANDS.high.toFixed(2)}`;
+
+/**
+ * Whether a member is underserved by an agenda: when the agenda's mean
+ * relevance to it is below {@link RELEVANCE_BANDS}`.moderate` (0.5), so that
+ * the agenda reads as of low relevance to it on average, or when none of its
+ * top topics is on the agenda (`share` 0) and the agenda does not read as
+ * highly relevant to it either (mean below {@link RELEVANCE_BANDS}`.high`,
+ * 0.75). See {@link UNDERSERVED_RULE}.
+ *
+ * @example
+ * isUnderserved({ share: 0, meanRelevance: 0.8 }); // false: highly relevant all the same
+ * isUnderserved({ share: 0, meanRelevance: 0.7 }); // true
+ * isUnderserved({ share: 1, meanRelevance: 0.4 }); // true
+ * @category Cohorts
+ */
+export function isUnderserved(member: Pick<MemberReflection, "share" | "meanRelevance">): boolean {
+  return (
+    member.meanRelevance < RELEVANCE_BANDS.moderate ||
+    (member.share === 0 && member.meanRelevance < RELEVANCE_BANDS.high)
+  );
+}
+
 /** Validates a platform against the topics given; issues name the agenda index. */
 export function parsePlatform(
   input: unknown,
@@ -189,9 +221,7 @@ export function reflectOne(
     missingTopicIds: missing.map((j) => matrix.topicIds[j] as string),
     share,
     meanRelevance,
-    underserved:
-      meanRelevance < RELEVANCE_BANDS.moderate ||
-      (share === 0 && meanRelevance < RELEVANCE_BANDS.high),
+    underserved: isUnderserved({ share, meanRelevance }),
   };
 }
 
@@ -219,7 +249,7 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  * Per city (see {@link MemberReflection}): `share`, the share of its
  * {@link REFLECTION_TOP_K} most relevant topics that the agenda carries, and
  * `meanRelevance`, the agenda's mean relevance to it. A member is
- * **underserved** when the agenda's mean relevance to it is below
+ * **underserved** ({@link isUnderserved}) when the agenda's mean relevance to it is below
  * {@link RELEVANCE_BANDS}`.moderate` (0.5), so that the agenda reads as of
  * low relevance to it on average, or when none of its top topics is on the
  * agenda (`share` 0) and the agenda does not read as highly relevant to it
