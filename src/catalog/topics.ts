@@ -20,15 +20,25 @@ import type { Topic } from "../model/schemas";
 /** Salience by national tier for public stances: the weight of a stance scales with the economy it speaks for. */
 const STANCE_BY_TIER = { primary: 1, secondary: 0.6, tertiary: 0.4, local: 0.2 } as const;
 
+/** Freezes a value and everything it holds, so that nothing can change a catalog topic after load. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
- * The built-in topics, sorted by id.
+ * The built-in topics, sorted by id. Frozen, as parsed topics are: a scorer
+ * compiles each once and reuses it.
  *
  * @example
  * CATALOG.map((topic) => topic.id);
  * // ["administrative-transparency", "basic-services", "climate-action", …]
  * @category Catalog
  */
-export const CATALOG: readonly Topic[] = [
+export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
   {
     id: "administrative-transparency",
     name: "Administrative transparency exchange",
@@ -159,7 +169,13 @@ export const CATALOG: readonly Topic[] = [
     demands: { clout: 0.9, resources: 0.4, autonomy: 0.3 }, // the essay: New York, Los Angeles and Chicago command attention on trade
     liberalNorms: 0.2,
     sensitivity: 0.4,
-    salience: { byTier: STANCE_BY_TIER },
+    salience: {
+      byTier: STANCE_BY_TIER,
+      // The essay's traders are the primary cities of a high-income country (New York, Los Angeles,
+      // Chicago); where a city is still meeting basic needs, a stance on national trade policy is
+      // a distant concern. Equal steps by income tier, 0.4 to 1.
+      byIncome: { low: 0.4, "lower-middle": 0.6, "upper-middle": 0.8, high: 1 },
+    },
   },
   {
     id: "urban-advocacy",
@@ -176,7 +192,7 @@ export const CATALOG: readonly Topic[] = [
       byTier: { primary: 0.2, secondary: 1, tertiary: 0.9, local: 0.5 },
     },
   },
-];
+]);
 
 /**
  * A catalog topic by id, or `undefined`.

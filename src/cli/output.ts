@@ -6,7 +6,7 @@
  * @module
  */
 import { once } from "node:events";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 
 /** The output formats every command offers. */
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;

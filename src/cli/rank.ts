@@ -8,7 +8,7 @@ import { formatValidationError } from "../model/errors";
 import { CITY_FIELD_PATHS, CITY_FIELDS } from "../model/fields";
 import type { City } from "../model/schemas";
 import type { PlaceSummary } from "../places/index";
-import { FACTORS } from "../score/options";
+import { FACTORS } from "../score/factors";
 import { type RankedRelevance, rankTopics } from "../score/scorer";
 import { MODEL_VERSION } from "../score/version";
 import {

@@ -121,7 +121,7 @@ const SPECS = /* @__PURE__ */ new Map(
 
 const specOf = (path: CaucusField) => SPECS.get(path) as FieldSpec;
 
-const CaucusFieldsSchema = z.array(z.enum(CAUCUS_FIELDS)).check(
+const CaucusFieldsSchema = /* @__PURE__ */ z.array(z.enum(CAUCUS_FIELDS)).check(
   z.refine((by) => new Set(by).size === by.length, {
     error: (issue) => {
       const by = issue.input as string[];

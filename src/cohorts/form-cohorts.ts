@@ -96,9 +96,9 @@ export const SILHOUETTE_EXACT_MAX = 5000;
  */
 export const SILHOUETTE_SAMPLE_SIZE = 2000;
 
-const cohortCount = z.int().check(z.gte(1), z.lte(MAX_COHORTS));
+const cohortCount = /* @__PURE__ */ z.int().check(z.gte(1), z.lte(MAX_COHORTS));
 
-const FormCohortsOptionsSchema = z
+const FormCohortsOptionsSchema = /* @__PURE__ */ z
   .strictObject({
     k: z.optional(cohortCount),
     maxK: z.optional(cohortCount),

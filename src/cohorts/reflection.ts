@@ -10,11 +10,11 @@ import { boundedText } from "../internal/schemas";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
-const PlatformSchema = z.readonly(
+const PlatformSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
     // Checked as the ids and names of cities and topics.
     id: boundedText,
@@ -106,7 +106,7 @@ export interface AgendaReflection {
   readonly worstServedId?: string;
 }
 
-const AgendaReflectionOptionsSchema = z.strictObject({
+const AgendaReflectionOptionsSchema = /* @__PURE__ */ z.strictObject({
   scorer: z.optional(ScorerOptionSchema),
 });
 

@@ -14,7 +14,7 @@ function isScorer(value: unknown): value is Scorer {
 }
 
 /** A {@link Scorer} made by `createScorer` (anything with its `matrix` and `relevance`). */
-export const ScorerOptionSchema = z.custom<Scorer>(isScorer, {
+export const ScorerOptionSchema = /* @__PURE__ */ z.custom<Scorer>(isScorer, {
   error: "must be a Scorer made by createScorer",
 });
 

@@ -8,11 +8,11 @@ import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
 import { ScorerOptionSchema, scorerOrDefault, ThresholdSchema } from "./scorer-option";
 
-const SharedAgendaOptionsSchema = z.strictObject({
+const SharedAgendaOptionsSchema = /* @__PURE__ */ z.strictObject({
   threshold: z.optional(ThresholdSchema),
   scorer: z.optional(ScorerOptionSchema),
 });

@@ -10,7 +10,7 @@ import { compareIds } from "../internal/order";
 import { type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import { CAUCUS_FIELDS, type CaucusField, caucus } from "./caucus";
 import { formCohorts, MAX_COHORTS } from "./form-cohorts";
 import { repeatedIds } from "./ids";
@@ -38,7 +38,7 @@ import { type SharedTopic, sharedFromMatrix } from "./shared-agenda";
  */
 export const DEFAULT_MAX_GROUPS = 3;
 
-const SuggestWorkingGroupsOptionsSchema = z.strictObject({
+const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ z.strictObject({
   maxGroups: z.optional(z.int().check(z.gte(1), z.lte(MAX_COHORTS))),
   maxTopics: z.optional(z.int().check(z.gte(1))),
   by: z.optional(

@@ -18,14 +18,15 @@ import {
 } from "../model/errors";
 import { parseCity, parseTopic, parseWithSchema } from "../model/parse";
 import { type City, CitySchema, type Topic, TopicSchema } from "../model/schemas";
+import type { ScorerOptions } from "../score/options";
 import { createScorer, type Scorer } from "../score/scorer";
 
-const id = z.string().check(
+const id = /* @__PURE__ */ z.string().check(
   z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
   z.maxLength(200),
 );
 
-const ListSchema = z.readonly(
+const ListSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
     id,
     topicIds: z.readonly(z.array(id).check(z.minLength(1))),
@@ -35,7 +36,7 @@ const ListSchema = z.readonly(
 );
 
 /** The outer shape; cities and topics are then parsed one by one, as `parseCity` and `parseTopic` do. */
-const InputSchema = z.strictObject({
+const InputSchema = /* @__PURE__ */ z.strictObject({
   cities: z.array(z.unknown()),
   topics: z.array(z.unknown()),
   lists: z.readonly(z.array(ListSchema)),
@@ -43,7 +44,7 @@ const InputSchema = z.strictObject({
 });
 
 /** The input's type, as users write it. */
-const InputShape = z.strictObject({
+const InputShape = /* @__PURE__ */ z.strictObject({
   cities: z.readonly(z.array(CitySchema)),
   topics: z.readonly(z.array(TopicSchema)),
   lists: z.readonly(z.array(ListSchema)),
@@ -197,7 +198,8 @@ export function prepareInput(input: unknown): E.Either<ValidationError, Prepared
   if (recordIssues.length > 0) return E.left(validationError(nameRecords(recordIssues, input)));
   const issues = referenceIssues(cities, topics, lists);
   if (issues.length > 0) return E.left(validationError(issues));
-  const scorer = createScorer(scorerOptions);
+  // Validated by createScorer itself: the input's options are data of unknown shape.
+  const scorer = createScorer(scorerOptions as ScorerOptions);
   if (E.isLeft(scorer))
     return E.left(
       validationError(

@@ -23,7 +23,6 @@ import {
   REGIMES,
   type Regime,
   type TAXONOMIES,
-  THEME_LEVELS,
   type Theme,
 } from "./taxonomy";
 
@@ -469,14 +468,16 @@ export function levelPhrases(path: OrdinalField, level: string): LevelPhrases {
 }
 
 /**
- * A theme in running text: its label in lower case ("basic services").
+ * A theme in running text: its label in lower case ("basic services"), which
+ * is its id with spaces for hyphens (a test checks that they agree), so that
+ * a bundle that only scores leaves the taxonomy's labels out.
  *
  * @example
  * themeWords("human-rights"); // "human rights"
  * @category Model
  */
 export function themeWords(theme: Theme): string {
-  return (THEME_LEVELS.find((level) => level.id === theme)?.label ?? theme).toLowerCase();
+  return theme.replace(/-/g, " ");
 }
 
 /**

@@ -24,7 +24,7 @@ import { cityFromPlace, type Place, type PlaceLookupError } from "./index";
 const GEONAMES_ID = /^geonames:(\d+)$/;
 
 /** The fields a record is looked up by; the rest of the record is a city's profile. */
-const LookupSchema = z.looseObject({
+const LookupSchema = /* @__PURE__ */ z.looseObject({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   country: z.string().check(z.minLength(1)),
   id: z.optional(z.string().check(z.minLength(1))),

@@ -9,8 +9,9 @@ import { joinWithAnd } from "../internal/text";
 import { levelPhrases, ORDINAL_FIELDS, type OrdinalField, themeWords } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import type { Theme } from "../model/taxonomy";
-import type { FactorName, ResolvedOptions } from "./options";
-import type { AppliedGate, FactorResult } from "./scorer";
+import type { FactorName } from "./factors";
+import type { ResolvedOptions } from "./options";
+import type { AppliedGate, FactorResult } from "./relevance";
 
 /** A factor counts as supporting a topic from 0.6 and as weighing against it below 0.4. */
 const SUPPORTS = 0.6;
@@ -174,43 +175,47 @@ function gateLevelLabel(city: City, field: OrdinalField): string {
   return value === undefined ? "unknown" : value.replace(/-/g, " ");
 }
 
+/** The sentence of a gate that holds, surely or possibly. */
+function gateText(city: City, applied: AppliedGate, options: ResolvedOptions): string {
+  const gate = options.gates.find((g) => g.id === applied.id);
+  if (gate === undefined) return "";
+  if (applied.certain) {
+    const text = gate.reason
+      .replaceAll("{city}", city.name)
+      .replaceAll("{level}", gateLevelLabel(city, gate.field));
+    return `${text} (score × ${fmt(gate.cap)})`;
+  }
+  const field = gate.field.split(".")[1];
+  const levels = gate.levels.join(" or ").replace(/-/g, " ");
+  return `If ${field} turns out to be ${levels}, the score would be multiplied by ${fmt(gate.cap)} (${gate.id}).`;
+}
+
 /**
  * The reasons of a relevance, most influential first: gates that surely
  * apply, then factors ordered by influence, then gates that may apply. A
- * factor's influence is its weight times how far this city's value moves it
- * from `typical`, its value for a city of which nothing is known (every level
- * equally likely). So what sets this city apart on this topic comes first, not
- * what every city shares; a factor whose inputs are unknown sits at or near
- * its typical value and comes last (the interval already shows its range).
+ * factor's influence is how far the score would move if the factor took its
+ * value for a city of which nothing is known (every level equally likely). So
+ * what sets this city apart on this topic comes first, not what every city
+ * shares; a factor whose inputs are unknown sits at or near its typical value
+ * and comes last (the interval already shows its range).
  */
 export function explain(
   city: City,
   topic: Topic,
   factors: Readonly<Record<FactorName, FactorResult>>,
-  typical: Readonly<Record<FactorName, number>>,
+  influence: Readonly<Record<FactorName, number>>,
   gates: readonly AppliedGate[],
   options: ResolvedOptions,
 ): string[] {
-  const gateText = (applied: AppliedGate) => {
-    const gate = options.gates.find((g) => g.id === applied.id);
-    if (gate === undefined) return "";
-    const text = gate.reason
-      .replaceAll("{city}", city.name)
-      .replaceAll("{level}", gateLevelLabel(city, gate.field));
-    return applied.certain
-      ? `${text} (cap ${fmt(gate.cap)})`
-      : `If ${gate.field.split(".")[1]} turns out to be ${gate.levels.join(" or ").replace(/-/g, " ")}, the score would be capped at ${fmt(gate.cap)} (${gate.id}).`;
-  };
-  const influence = (name: FactorName) => {
-    const f = factors[name];
-    return f.weight * Math.abs(f.value - typical[name]);
-  };
   const ordered = (Object.keys(REASONS) as FactorName[])
-    .filter((name) => factors[name].weight > 0)
-    .sort((a, b) => influence(b) - influence(a));
+    .filter(
+      (name) =>
+        factors[name].weight > 0 || (name === "salience" && options.aggregation === "need-first"),
+    )
+    .sort((a, b) => influence[b] - influence[a]);
   return [
-    ...gates.filter((g) => g.certain).map(gateText),
+    ...gates.filter((g) => g.certain).map((g) => gateText(city, g, options)),
     ...ordered.map((name) => REASONS[name](city, topic, factors[name])),
-    ...gates.filter((g) => !g.certain).map(gateText),
+    ...gates.filter((g) => !g.certain).map((g) => gateText(city, g, options)),
   ].filter((text) => text !== "");
 }

@@ -12,15 +12,18 @@ import { seededRandom } from "../internal/random";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate } from "./compile";
+import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate, kernelOf } from "./compile";
 import type { ResolvedOptions } from "./options";
 
-const StabilityOptionsSchema = z.strictObject({
-  samples: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  spread: z.optional(z.number().check(z.gte(0), z.lt(1))),
-  top: z.optional(z.int().check(z.gte(1))),
-});
+/** Builds the options' schema: a function, so that bundles that never call rankStability leave it out. */
+function stabilityOptionsSchema() {
+  return z.strictObject({
+    samples: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    spread: z.optional(z.number().check(z.gte(0), z.lt(1))),
+    top: z.optional(z.int().check(z.gte(1))),
+  });
+}
 
 /**
  * Options of {@link rankStability}.
@@ -38,7 +41,7 @@ const StabilityOptionsSchema = z.strictObject({
  *
  * @category Scoring
  */
-export type RankStabilityOptions = z.input<typeof StabilityOptionsSchema>;
+export type RankStabilityOptions = z.input<ReturnType<typeof stabilityOptionsSchema>>;
 
 /** How stable one topic's rank is under weights drawn around the chosen ones. @category Scoring */
 export interface RankStability {
@@ -79,7 +82,7 @@ export function rankStabilityWith(
   stabilityOptions: unknown,
 ): E.Either<ValidationError, RankStability[]> {
   const parsed = parseWithSchema(
-    StabilityOptionsSchema,
+    stabilityOptionsSchema(),
     stabilityOptions ?? {},
     "an options object",
   );
@@ -88,15 +91,14 @@ export function rankStabilityWith(
   const spread = parsed.right.spread ?? 0.25;
   const top = parsed.right.top ?? 3;
   const random = seededRandom(parsed.right.seed ?? 1);
-  const geometric = options.aggregation === "geometric";
-
-  const c = compileCity(city);
+  const kernel = kernelOf(options);
+  const c = compileCity(city, kernel);
   const n = topics.length;
   const ids = topics.map((topic) => topic.id);
   const factors = topics.map((topic) => {
     const t = compileTopic(topic, options);
     const f = new Float64Array(5);
-    evaluate(c, t, f, Bound.value);
+    evaluate(c, t, kernel, f, 0, Bound.value);
     return { f, cap: capOf(c, t, false) };
   });
   const scores = new Float64Array(n);
@@ -104,9 +106,9 @@ export function rankStabilityWith(
   const rankNow = new Int32Array(n);
 
   const scoreAll = (weights: readonly number[]) => {
+    const k = kernelOf({ ...options, weights });
     factors.forEach(({ f, cap }, i) => {
-      const raw = aggregate(f, weights, geometric);
-      scores[i] = Math.min(raw, cap);
+      scores[i] = aggregate(f, 0, k) * cap;
     });
     ranksOf(scores, ids, order, rankNow);
   };

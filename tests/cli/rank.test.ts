@@ -52,7 +52,7 @@ describe("rank", () => {
   it("--format json gives the Relevance objects, equal to rankTopics", async () => {
     const run = await cli(["rank", "Manchester, GB", "--format", "json"]);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(manchesterRanking().ranking);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(manchesterRanking().ranking)));
   });
 
   it("--format csv gives flat columns, one row per topic", async () => {
@@ -71,7 +71,9 @@ describe("rank", () => {
 
   it("--top N keeps the N most relevant topics", async () => {
     const run = await cli(["rank", "Manchester, GB", "--top", "2", "--format", "json"]);
-    expect(JSON.parse(run.stdout)).toEqual(manchesterRanking().ranking.slice(0, 2));
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(JSON.stringify(manchesterRanking().ranking.slice(0, 2))),
+    );
   });
 
   it("reads an unquoted name and country as one place", async () => {
