@@ -30,7 +30,7 @@ import {
   sharedAgenda,
   suggestWorkingGroups,
 } from "../../src/index";
-import { PLACES, placeToCity } from "../../src/places/index";
+import { cityFromPlace, findPlaces, PLACES, placeToCity } from "../../src/places/index";
 import { runNode } from "../support/node-process";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -64,11 +64,27 @@ function sha(feed: (hash: Hash) => void): string {
 
 const json = (value: unknown) => sha((h) => h.update(JSON.stringify(value)));
 
+/** Names typed as people type them: own, former, common, qualified and unknown names. */
+const LOOKUPS = [
+  "Manchester",
+  "Bombay",
+  "Peking",
+  "Kiev",
+  "Washington",
+  "New York",
+  "São Paulo",
+  "Nowhereville",
+];
+
 /** Hashes of the library's outputs over the gazetteer's cities. */
 function libraryHashes(cities: readonly City[]): Record<string, string> {
   const matrix = scoreMatrix(cities, CATALOG);
   const sample = cities.filter((_, i) => i % 97 === 0);
   return {
+    cities: json(cities),
+    lookup: json(
+      LOOKUPS.map((name) => [findPlaces({ name }).map((p) => p.id), cityFromPlace(name)]),
+    ),
     matrix: sha((h) => h.update(new Uint8Array(matrix.scores.buffer))),
     relevance: sha((h) => {
       for (const city of cities) {
@@ -77,7 +93,12 @@ function libraryHashes(cities: readonly City[]): Record<string, string> {
     }),
     nationalTiers: json(
       classifyNationalTiers(
-        PLACES.map(({ id, country, population }) => ({ id, country, population })),
+        PLACES.map(({ id, country, population, metroPopulation }) => ({
+          id,
+          country,
+          population,
+          ...(metroPopulation !== undefined && { metroPopulation }),
+        })),
       ),
     ),
     distances: sha((h) => {
