@@ -73,7 +73,12 @@ interface FieldBase {
 
 /** What every field of a city states. */
 interface CityFieldBase extends FieldBase {
-  /** Whether the default scorer reads it (the `rank` command lists those unknown). */
+  /**
+   * Whether it is a profile field the default scorer reads (the `rank` command
+   * lists those unknown). The population figures are not marked: the scorer
+   * reads them for clout's size only where known, and otherwise leaves clout
+   * to the national tier.
+   */
   readonly scored: boolean;
 }
 

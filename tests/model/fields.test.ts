@@ -14,6 +14,7 @@ import {
   ORDINAL_FIELD_PATHS,
   ORDINAL_FIELDS,
   TOPIC_FIELDS,
+  themeWords,
 } from "../../src/model/fields";
 import { arbitraryCity } from "../support/arbitraries";
 
@@ -141,8 +142,14 @@ describe("the field registry", () => {
     );
   });
 
+  it("names each theme in running text by its label in lower case", () => {
+    for (const { id, label } of TAXONOMIES.theme.levels)
+      expect(themeWords(id)).toBe(label.toLowerCase());
+  });
+
   it("marks as scored exactly the fields the default model reads", () => {
-    // Identity, population and the place facts do not enter a score of model 1 (docs/methodology.md).
+    // Identity and the place facts do not enter a score; the population figures enter clout
+    // only where known (docs/methodology.md).
     expect(CITY_FIELD_PATHS.filter((path) => !CITY_FIELDS[path].scored)).toEqual([
       "id",
       "name",
