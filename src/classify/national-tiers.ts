@@ -9,8 +9,9 @@ import * as z from "zod/mini";
 import { firstSeenTracker } from "../internal/ids";
 import { nonBlankText } from "../internal/schemas";
 import { COUNTRY_CODES, type CountryCode } from "../model/country-codes";
-import type { ValidationError } from "../model/errors";
+import { describeValue, type ValidationError } from "../model/errors";
 import { parseWithSchema, type RecordError } from "../model/parse";
+import { readEntries } from "../model/read";
 import type { NationalTier } from "../model/taxonomy";
 
 /**
@@ -173,21 +174,25 @@ export function classifyNationalTiers(
     tertiaryShare: given.tertiaryShare ?? DEFAULT_NATIONAL_TIER_OPTIONS.tertiaryShare,
   };
 
-  if (!Array.isArray(places)) {
-    return E.right({
-      tiers: [],
-      errors: [{ index: -1, issues: [{ path: [], message: "must be an array of places" }] }],
-    });
+  const list = readEntries(places);
+  if (E.isLeft(list)) {
+    const message =
+      list.left === "is not an array"
+        ? `must be an array of places; got ${describeValue(places)}`
+        : `must be an array of places that can be read; it ${list.left}`;
+    return E.right({ tiers: [], errors: [{ index: -1, issues: [{ path: [], message }] }] });
   }
 
   const errors: RecordError[] = [];
   const valid: { index: number; place: PlaceInput }[] = [];
   const firstIndexOf = firstSeenTracker<string | number, number>();
-  places.forEach((raw, index) => {
-    const parsed = parseWithSchema(PlaceSchema, raw, "a place object");
+  for (let index = 0; index < list.right.length; index++) {
+    const parsed = E.chain((raw: unknown) => parseWithSchema(PlaceSchema, raw, "a place object"))(
+      list.right.at(index),
+    );
     if (E.isLeft(parsed)) {
       errors.push({ index, issues: parsed.left.issues });
-      return;
+      continue;
     }
     const first = firstIndexOf(parsed.right.id, index);
     if (first !== undefined) {
@@ -196,10 +201,10 @@ export function classifyNationalTiers(
         id: String(parsed.right.id),
         issues: [{ path: ["id"], message: `repeats the id of the place at index ${first}` }],
       });
-      return;
+      continue;
     }
     valid.push({ index, place: parsed.right });
-  });
+  }
 
   const byCountry = new Map<string, PlaceInput[]>();
   for (const { place } of valid) {

@@ -10,10 +10,11 @@ import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
 import { firstSeenTracker } from "../internal/ids";
 import type { Issue, ValidationError } from "../model/errors";
+import { comparableId } from "../model/ids";
 import { parseCity, parseTopic } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { headerReader, kindOfFields, type RecordKind } from "./columns";
-import { type Context, PROGRESS_EVERY } from "./context";
+import { type Context, MAX_REPORTED_RECORDS, PROGRESS_EVERY } from "./context";
 import { UsageError } from "./errors";
 import { type InputFormat, openInput, readRecords } from "./input";
 import { count } from "./output";
@@ -33,7 +34,13 @@ export interface Loaded<T> {
   readonly records: readonly T[];
   /** Records read, valid or not. */
   readonly total: number;
-  /** The invalid records, each already reported on stderr. */
+  /** How many records were invalid. */
+  readonly invalid: number;
+  /**
+   * The first {@link MAX_REPORTED_RECORDS} invalid records (each already
+   * reported on stderr); the rest are only counted in `invalid`, so that
+   * memory stays flat however many records are bad.
+   */
   readonly problems: readonly RecordProblem[];
 }
 
@@ -95,12 +102,14 @@ export async function loadRecords(
   let resolved: RecordKind | undefined = kind === "auto" ? undefined : kind;
   const records: unknown[] = [];
   const problems: RecordProblem[] = [];
-  /** Where each id was first seen, as `line N` or `line N, column C`. */
+  /** Where each id (compared trimmed and NFC) was first seen, as `line N` or `line N, column C`. */
   const firstSeenAt = firstSeenTracker<string, string>();
   let total = 0;
+  let invalid = 0;
 
   const report = (at: Position, issues: readonly Issue[]) => {
-    problems.push({ ...at, issues });
+    invalid += 1;
+    if (problems.length < MAX_REPORTED_RECORDS) problems.push({ ...at, issues });
     diagnostics.invalidRecord(input.name, at, issues);
   };
 
@@ -127,7 +136,7 @@ export async function loadRecords(
     const id = parsed.right.id;
     const at =
       raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`;
-    const first = firstSeenAt(id, at);
+    const first = firstSeenAt(comparableId(id), at);
     if (first !== undefined) {
       report(raw, [{ path: ["id"], message: checker.repeated(id, first) }]);
       continue;
@@ -135,11 +144,9 @@ export async function loadRecords(
     if (options.keep !== false) records.push(parsed.right);
   }
   if (total >= PROGRESS_EVERY) {
-    diagnostics.progress(
-      `${input.name}: ${count(total)} records read, ${count(problems.length)} invalid`,
-    );
+    diagnostics.progress(`${input.name}: ${count(total)} records read, ${count(invalid)} invalid`);
   }
-  return { name: input.name, kind: resolved ?? "cities", records, total, problems };
+  return { name: input.name, kind: resolved ?? "cities", records, total, invalid, problems };
 }
 
 /** The valid cities of `file`. */

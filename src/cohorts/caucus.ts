@@ -18,15 +18,15 @@ import {
 import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
 import { levelLabel } from "../model/taxonomy";
+import { readCities } from "./members";
 
 /**
  * The fields a caucus can be formed on: the country (national caucuses, like
  * the UK's Core Cities and Key Cities), the profile's ordinal levels and its
  * yes/no facts (whether the city is the national capital, whether it has an
- * international office), in the order
- * of the field registry (every categorical field). Priorities are not among them: a city lists several,
- * so they do not partition cities; {@link sharedAgenda} finds what a group
- * shares instead.
+ * international office), in the order of the field registry. Priorities are
+ * not among them: a city lists several, so they do not partition cities;
+ * {@link sharedAgenda} finds what a group shares instead.
  *
  * @example
  * caucus(cities, ["country", "resources.nationalTier"]); // national caucuses, split by tier
@@ -168,11 +168,14 @@ function compareLevels(
  * @category Cohorts
  */
 export function caucus(
-  cities: readonly City[],
+  givenCities: readonly City[],
   by: readonly CaucusField[],
 ): E.Either<ValidationError, readonly Caucus[]> {
   const parsed = parseWithSchema(CaucusFieldsSchema, by, "an array of fields");
   if (E.isLeft(parsed)) return parsed;
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
   const fields = parsed.right;
   const groups = new Map<string, { values: (string | undefined)[]; members: City[] }>();
   for (const city of cities) {

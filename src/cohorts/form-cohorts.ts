@@ -20,7 +20,7 @@ import {
   distinctiveLevels,
   meanKnownShare,
 } from "./describe";
-import { repeatedIds } from "./ids";
+import { readCities } from "./members";
 import { build, clara, type Medoids, swap } from "./pam";
 import {
   compileProfiles,
@@ -310,14 +310,15 @@ function meanSilhouette(scored: ScoredPartitions, weights: Float64Array, p: numb
  * @category Cohorts
  */
 export function formCohorts(
-  cities: readonly City[],
+  givenCities: readonly City[],
   options: FormCohortsOptions,
 ): E.Either<ValidationError, CohortResult> {
   const parsed = parseWithSchema(FormCohortsOptionsSchema, options, "an options object");
   if (E.isLeft(parsed)) return parsed;
   const { k: requested, maxK, seed } = parsed.right;
-  const repeated = repeatedIds(cities);
-  if (repeated.length > 0) return E.left(validationError(repeated));
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
   const n = cities.length;
   if (requested !== undefined && requested > n) {
     return E.left(

@@ -6,19 +6,19 @@
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { compareIds, topIndexes } from "../internal/order";
-import { boundedText } from "../internal/schemas";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
-import type { City, Topic } from "../model/schemas";
+import { type City, identityText, type Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
+import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
 const PlatformSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
-    // Checked as the ids and names of cities and topics.
-    id: boundedText,
-    name: boundedText,
+    // A platform's id and name follow the rules of a city's.
+    id: identityText,
+    name: identityText,
     agenda: z.readonly(z.array(z.string()).check(z.minLength(1))),
   }),
 );
@@ -276,8 +276,8 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  */
 export function agendaReflection(
   platform: Platform,
-  cities: readonly City[],
-  topics: readonly Topic[],
+  givenCities: readonly City[],
+  givenTopics: readonly Topic[],
   options?: AgendaReflectionOptions,
 ): E.Either<ValidationError, AgendaReflection> {
   const parsedOptions = parseWithSchema(
@@ -286,10 +286,14 @@ export function agendaReflection(
     "an options object",
   );
   if (E.isLeft(parsedOptions)) return parsedOptions;
-  const parsed = parsePlatform(platform, topics);
+  const cities = readCities(givenCities);
+  if (E.isLeft(cities)) return cities;
+  const topics = readTopics(givenTopics);
+  if (E.isLeft(topics)) return topics;
+  const parsed = parsePlatform(platform, topics.right);
   if (E.isLeft(parsed)) return parsed;
-  const matrix = scorerOrDefault(parsedOptions.right.scorer).matrix(cities, topics);
-  const topK = Math.min(REFLECTION_TOP_K, topics.length);
+  const matrix = scorerOrDefault(parsedOptions.right.scorer).matrix(cities.right, topics.right);
+  const topK = Math.min(REFLECTION_TOP_K, topics.right.length);
   const members = reflectAll(
     matrix,
     topTopicsByCity(matrix, topK),

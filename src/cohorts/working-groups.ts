@@ -7,13 +7,13 @@
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { compareIds } from "../internal/order";
-import { type ValidationError, validationError } from "../model/errors";
+import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/bands";
 import { CAUCUS_FIELDS, type CaucusField, caucus } from "./caucus";
 import { formCohorts, MAX_COHORTS } from "./form-cohorts";
-import { repeatedIds } from "./ids";
+import { readCities, readTopics } from "./members";
 import {
   byServedLevel,
   columnsOf,
@@ -206,8 +206,8 @@ const served = (m: MemberReflection): ServedLevel => ({
  */
 export function suggestWorkingGroups(
   platform: Platform,
-  cities: readonly City[],
-  topics: readonly Topic[],
+  givenCities: readonly City[],
+  givenTopics: readonly Topic[],
   options?: SuggestWorkingGroupsOptions,
 ): E.Either<ValidationError, WorkingGroupSuggestions> {
   const parsedOptions = parseWithSchema(
@@ -216,6 +216,12 @@ export function suggestWorkingGroups(
     "an options object",
   );
   if (E.isLeft(parsedOptions)) return parsedOptions;
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
+  const readT = readTopics(givenTopics);
+  if (E.isLeft(readT)) return readT;
+  const topics = readT.right;
   const parsed = parsePlatform(platform, topics);
   if (E.isLeft(parsed)) return parsed;
   const { by, scorer } = parsedOptions.right;
@@ -224,8 +230,6 @@ export function suggestWorkingGroups(
   const threshold = parsedOptions.right.threshold ?? RELEVANCE_BANDS.moderate;
   const seed = parsedOptions.right.seed ?? 1;
 
-  const repeated = repeatedIds(cities);
-  if (repeated.length > 0) return E.left(validationError(repeated));
   const grouped = groupMembers(cities, by, maxGroups, seed);
   if (E.isLeft(grouped)) return grouped;
 

@@ -17,6 +17,7 @@ import {
   parseCity,
   parseWithSchema,
 } from "../model/parse";
+import { snapshot } from "../model/read";
 import type { City } from "../model/schemas";
 import { cityFromPlace, type Place, type PlaceLookupError } from "./index";
 
@@ -112,7 +113,11 @@ function overlay(base: Readonly<Record<string, unknown>>, over: Readonly<Record<
  * //   outlook: { internationalRole: "pragmatic" }, resources: { nationalTier: …, incomeTier: … }, … })
  * @category Places
  */
-export function cityFromPlaceRecord(record: unknown): E.Either<ValidationError, City> {
+export function cityFromPlaceRecord(given: unknown): E.Either<ValidationError, City> {
+  // Read once: the record is both checked and laid over the gazetteer's profile.
+  const read = snapshot(given);
+  if (E.isLeft(read)) return read;
+  const record = read.right;
   const keys = parseWithSchema(LookupSchema, record, "a record with a name and a country");
   if (E.isLeft(keys)) return keys;
   const { name, country, id } = keys.right;

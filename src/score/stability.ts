@@ -9,11 +9,19 @@ import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { byScoreThenId } from "../internal/order";
 import { seededRandom } from "../internal/random";
-import type { ValidationError } from "../model/errors";
+import { singleIssue, type ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate, kernelOf } from "./compile";
 import type { ResolvedOptions } from "./options";
+
+/**
+ * The most ranks one call keeps: `samples` times the number of topics, 4
+ * bytes each, so at most 40 MB. The default (1,000 samples) stays under it up
+ * to 10,000 topics; without it, a few bytes of options (`samples: 1000000`)
+ * over a thousand topics asked for 4 GB.
+ */
+export const MAX_RANK_DRAWS = 10_000_000;
 
 /** Builds the options' schema: a function, so that bundles that never call rankStability leave it out. */
 function stabilityOptionsSchema() {
@@ -88,6 +96,14 @@ export function rankStabilityWith(
   );
   if (E.isLeft(parsed)) return parsed;
   const samples = parsed.right.samples ?? 1000;
+  if (samples * topics.length > MAX_RANK_DRAWS) {
+    return E.left(
+      singleIssue(
+        ["samples"],
+        `must be at most ${Math.floor(MAX_RANK_DRAWS / topics.length).toLocaleString("en-US")} for ${topics.length.toLocaleString("en-US")} topics (samples × topics at most ${MAX_RANK_DRAWS.toLocaleString("en-US")}); got ${samples.toLocaleString("en-US")}`,
+      ),
+    );
+  }
   const spread = parsed.right.spread ?? 0.25;
   const top = parsed.right.top ?? 3;
   const random = seededRandom(parsed.right.seed ?? 1);
