@@ -29,9 +29,10 @@ function leaves(schema: unknown, prefix: string[] = [], required = true): Leaf[]
   // biome-ignore lint/suspicious/noExplicitAny: walking zod's internal definitions
   let def = (schema as any)._zod.def;
   let optional = false;
-  while (["optional", "readonly"].includes(def.type)) {
+  while (["optional", "readonly", "pipe"].includes(def.type)) {
     if (def.type === "optional") optional = true;
-    def = def.innerType._zod.def;
+    // A pipe (a bound checked before the entries are) ends in the type it yields.
+    def = def.type === "pipe" ? def.out._zod.def : def.innerType._zod.def;
   }
   const isRequired = required && !optional;
   if (def.type === "object") {
