@@ -35,10 +35,21 @@ function deepFreeze<T>(value: T): T {
  *
  * @example
  * CATALOG.map((topic) => topic.id);
- * // ["administrative-transparency", "basic-services", "climate-action", …]
+ * // ["adequate-housing", "administrative-transparency", "basic-services", …]
  * @category Catalog
  */
 export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
+  {
+    id: "adequate-housing",
+    name: "Adequate housing for all",
+    description:
+      "Commitments to affordable, adequate housing and the right to it, as in the Cities for Adequate Housing declaration.",
+    themes: ["housing", "human-rights"],
+    internationalFacing: 0.4, // a local task; a declaration with peers gives it a voice abroad
+    demands: { clout: 0.3, resources: 0.7, autonomy: 0.7 }, // building and regulating housing needs money and land-use powers
+    liberalNorms: 0.5, // framed as a right, pursued under many regimes
+    sensitivity: 0.5, // evictions, rents and informal settlements are contested
+  },
   {
     id: "administrative-transparency",
     name: "Administrative transparency exchange",
@@ -74,6 +85,17 @@ export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
     internationalFacing: 0.6, // pledged in international networks, delivered at home
     demands: { clout: 0.3, resources: 0.6, autonomy: 0.8 }, // acting needs powers over transport, buildings and land use
     liberalNorms: 0.2,
+    sensitivity: 0.2,
+  },
+  {
+    id: "cultural-exchange",
+    name: "Cultural exchange and creative-city networks",
+    description:
+      "Exchanging culture with cities abroad: sister-city programmes, festivals and designations such as UNESCO's Creative Cities.",
+    themes: ["culture", "economic-development"],
+    internationalFacing: 0.7, // addressed to partners and visitors abroad
+    demands: { clout: 0.1, resources: 0.2, autonomy: 0.2 }, // small towns take part; sister-city ties cost little
+    liberalNorms: 0.3, // practised across regimes; cultural freedom helps
     sensitivity: 0.2,
   },
   {
@@ -150,6 +172,17 @@ export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
     sensitivity: 0.2,
   },
   {
+    id: "public-health",
+    name: "Public health partnerships",
+    description:
+      "City policies against noncommunicable diseases and injuries (tobacco, diet, road safety) with international partners, as in the Partnership for Healthy Cities.",
+    themes: ["health", "safety"],
+    internationalFacing: 0.4, // technical partners abroad, policy at home
+    demands: { clout: 0.3, resources: 0.4, autonomy: 0.6 }, // a policy needs regulatory powers, which health systems often keep nationally
+    liberalNorms: 0.2, // pursued under every kind of regime
+    sensitivity: 0.2,
+  },
+  {
     id: "public-participation",
     name: "Public participation exchange",
     description:
@@ -191,6 +224,28 @@ export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
       // The essay: Core Cities (secondary) formed to balance London; Key Cities (tertiary) followed.
       byTier: { primary: 0.2, secondary: 1, tertiary: 0.9, local: 0.5 },
     },
+  },
+  {
+    id: "urban-innovation",
+    name: "Urban innovation and digital services",
+    description:
+      "Testing and spreading new solutions to city problems (digital services, data, challenge prizes), as in the Global Mayors Challenge.",
+    themes: ["innovation", "economic-development"],
+    internationalFacing: 0.5, // competitions and networks abroad, solutions used at home
+    demands: { clout: 0.2, resources: 0.5, autonomy: 0.5 }, // open to cities of any rank; pilots take a team and a budget
+    liberalNorms: 0.3, // open data leans on transparency; smart-city programmes run everywhere
+    sensitivity: 0.3, // data and surveillance touch rights
+  },
+  {
+    id: "urban-resilience",
+    name: "Urban resilience to shocks and stresses",
+    description:
+      "Preparing for disasters, climate hazards and violence with a resilience strategy and peers, as 100 Resilient Cities did.",
+    themes: ["safety", "climate", "infrastructure"],
+    internationalFacing: 0.5, // strategies built with international peers and funders
+    demands: { clout: 0.3, resources: 0.6, autonomy: 0.6 }, // protection costs money; emergency powers are shared with the state
+    liberalNorms: 0.2, // pursued under every kind of regime
+    sensitivity: 0.3, // security and policing can touch rights
   },
 ]);
 

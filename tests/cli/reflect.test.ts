@@ -437,7 +437,7 @@ describe("reflect", () => {
     expect(lines(run.stderr)).toEqual([
       `city-difference: ${big}: 10,000 records read`,
       `city-difference: ${big}: 10,001 records read, 0 invalid`,
-      "city-difference: reflecting the agenda for 10,001 members on 12 topics",
+      `city-difference: reflecting the agenda for 10,001 members on ${CATALOG.length} topics`,
       "city-difference: suggesting working groups for 10,001 members (forming cohorts)",
     ]);
     expect(lines(run.stdout)).toHaveLength(10_002);
