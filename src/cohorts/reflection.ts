@@ -129,7 +129,9 @@ export type AgendaReflectionOptions = z.input<typeof AgendaReflectionOptionsSche
  * // "a mean relevance below 0.50, or none of its top topics on the agenda and a mean relevance below 0.75"
  * @category Cohorts
  */
-export const UNDERSERVED_RULE = `a mean relevance below ${RELEVANCE_BANDS.moderate.toFixed(2)}, or none of its top topics on the agenda and a mean relevance below ${RELEVANCE_BANDS.high.toFixed(2)}`;
+// A pure call, so that bundles that never reflect leave the sentence out.
+export const UNDERSERVED_RULE: string = /* @__PURE__ */ (() =>
+  `a mean relevance below ${RELEVANCE_BANDS.moderate.toFixed(2)}, or none of its top topics on the agenda and a mean relevance below ${RELEVANCE_BANDS.high.toFixed(2)}`)();
 
 /**
  * Whether a member is underserved by an agenda: when the agenda's mean

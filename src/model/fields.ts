@@ -171,66 +171,56 @@ const REGIME_PHRASES: Readonly<Record<Regime, LevelWords>> = {
   "liberal-democracy": { singular: "liberal democracy" },
 };
 
-/* The ordinal fields, each defined once and listed by both tables below. */
+/**
+ * The scale of an ordinal field: what scoring reads (levels, reader) and the
+ * words reasons use. Apart from the column facts ({@link ORDINAL_COLUMN} and
+ * the noun), so that a bundle that only scores carries only this.
+ */
+type OrdinalScale = Pick<OrdinalFieldInfo, "kind" | "taxonomy" | "levels" | "read" | "phrases">;
+
+/** What every ordinal field is as a column: text, optional, read by the default scorer. */
+const ORDINAL_COLUMN = { cell: "text", required: false, scored: true } as const;
+
+/* The ordinal scales, each defined once and listed by both tables below. */
 const ROLE_FIELD = {
   kind: "ordinal",
-  cell: "text",
-  required: false,
-  scored: true,
-  noun: "International role",
   taxonomy: "internationalRole",
   levels: INTERNATIONAL_ROLES,
   read: (c: City) => c.outlook?.internationalRole,
   phrases: ROLE_PHRASES,
-} as const satisfies OrdinalFieldInfo;
+} as const satisfies OrdinalScale;
 
 const TIER_FIELD = {
   kind: "ordinal",
-  cell: "text",
-  required: false,
-  scored: true,
-  noun: "National tier",
   taxonomy: "nationalTier",
   levels: NATIONAL_TIERS,
   read: (c: City) => c.resources?.nationalTier,
   phrases: TIER_PHRASES,
-} as const satisfies OrdinalFieldInfo;
+} as const satisfies OrdinalScale;
 
 const INCOME_FIELD = {
   kind: "ordinal",
-  cell: "text",
-  required: false,
-  scored: true,
-  noun: "Income tier",
   taxonomy: "incomeTier",
   levels: INCOME_TIERS,
   read: (c: City) => c.resources?.incomeTier,
   phrases: INCOME_PHRASES,
-} as const satisfies OrdinalFieldInfo;
+} as const satisfies OrdinalScale;
 
 const AUTONOMY_FIELD = {
   kind: "ordinal",
-  cell: "text",
-  required: false,
-  scored: true,
-  noun: "Autonomy",
   taxonomy: "autonomy",
   levels: AUTONOMIES,
   read: (c: City) => c.governance?.autonomy,
   phrases: AUTONOMY_PHRASES,
-} as const satisfies OrdinalFieldInfo;
+} as const satisfies OrdinalScale;
 
 const REGIME_FIELD = {
   kind: "ordinal",
-  cell: "text",
-  required: false,
-  scored: true,
-  noun: "Regime",
   taxonomy: "regime",
   levels: REGIMES,
   read: (c: City) => c.governance?.regime,
   phrases: REGIME_PHRASES,
-} as const satisfies OrdinalFieldInfo;
+} as const satisfies OrdinalScale;
 
 /**
  * Every field of a city, by path, in the order of the city's shape (the
@@ -241,125 +231,127 @@ const REGIME_FIELD = {
  * CITY_FIELDS["resources.nationalTier"].read(city); // "secondary", or undefined when unknown
  * @category Model
  */
-export const CITY_FIELDS = {
-  id: {
-    kind: "identity",
-    cell: "text",
-    required: true,
-    scored: false,
-    noun: "Id",
-    read: (c: City) => c.id,
-  },
-  name: {
-    kind: "identity",
-    cell: "text",
-    required: true,
-    scored: false,
-    noun: "Name",
-    read: (c: City) => c.name,
-  },
-  country: {
-    kind: "identity",
-    cell: "text",
-    required: true,
-    scored: false,
-    noun: "Country",
-    read: (c: City) => c.country,
-  },
-  population: {
-    kind: "amount",
-    cell: "number",
-    required: false,
-    scored: false,
-    noun: "Population",
-    read: (c: City) => c.population,
-  },
-  metroPopulation: {
-    kind: "amount",
-    cell: "number",
-    required: false,
-    scored: false,
-    noun: "Metropolitan population",
-    read: (c: City) => c.metroPopulation,
-  },
-  capital: {
-    kind: "flag",
-    cell: "boolean",
-    required: false,
-    scored: false,
-    noun: "National capital",
-    no: "Not the national capital",
-    read: (c: City) => c.capital,
-  },
-  region: {
-    kind: "categorical",
-    cell: "text",
-    required: false,
-    scored: false,
-    noun: "Region",
-    levels: REGIONS,
-    ordered: false,
-    read: (c: City) => c.region,
-  },
-  "outlook.internationalRole": ROLE_FIELD,
-  "outlook.priorities": {
-    kind: "themes",
-    cell: "list",
-    required: false,
-    scored: true,
-    noun: "Priorities",
-    read: (c: City) => c.outlook?.priorities,
-  },
-  "resources.nationalTier": TIER_FIELD,
-  "resources.incomeTier": INCOME_FIELD,
-  "resources.metroGdpUsd": {
-    kind: "amount",
-    cell: "number",
-    required: false,
-    scored: true,
-    noun: "Metropolitan GDP",
-    read: (c: City) => c.resources?.metroGdpUsd,
-  },
-  "resources.budgetUsd": {
-    kind: "amount",
-    cell: "number",
-    required: false,
-    scored: true,
-    noun: "City budget",
-    read: (c: City) => c.resources?.budgetUsd,
-  },
-  "resources.internationalOffice": {
-    kind: "flag",
-    cell: "boolean",
-    required: false,
-    scored: true,
-    noun: "International office",
-    no: "No international office",
-    read: (c: City) => c.resources?.internationalOffice,
-  },
-  "resources.globalEconomyType": {
-    kind: "categorical",
-    cell: "text",
-    required: false,
-    scored: false,
-    noun: "Global economy type",
-    levels: GLOBAL_ECONOMY_TYPES,
-    ordered: false,
-    read: (c: City) => c.resources?.globalEconomyType,
-  },
-  "resources.connectivity": {
-    kind: "categorical",
-    cell: "text",
-    required: false,
-    scored: false,
-    noun: "Connectivity",
-    levels: CONNECTIVITY_CLASSES,
-    ordered: true,
-    read: (c: City) => c.resources?.connectivity,
-  },
-  "governance.autonomy": AUTONOMY_FIELD,
-  "governance.regime": REGIME_FIELD,
-} as const satisfies Record<string, CityFieldInfo>;
+// A pure call: the spreads below would otherwise keep the whole registry in every bundle.
+export const CITY_FIELDS = /* @__PURE__ */ (() =>
+  ({
+    id: {
+      kind: "identity",
+      cell: "text",
+      required: true,
+      scored: false,
+      noun: "Id",
+      read: (c: City) => c.id,
+    },
+    name: {
+      kind: "identity",
+      cell: "text",
+      required: true,
+      scored: false,
+      noun: "Name",
+      read: (c: City) => c.name,
+    },
+    country: {
+      kind: "identity",
+      cell: "text",
+      required: true,
+      scored: false,
+      noun: "Country",
+      read: (c: City) => c.country,
+    },
+    population: {
+      kind: "amount",
+      cell: "number",
+      required: false,
+      scored: false,
+      noun: "Population",
+      read: (c: City) => c.population,
+    },
+    metroPopulation: {
+      kind: "amount",
+      cell: "number",
+      required: false,
+      scored: false,
+      noun: "Metropolitan population",
+      read: (c: City) => c.metroPopulation,
+    },
+    capital: {
+      kind: "flag",
+      cell: "boolean",
+      required: false,
+      scored: false,
+      noun: "National capital",
+      no: "Not the national capital",
+      read: (c: City) => c.capital,
+    },
+    region: {
+      kind: "categorical",
+      cell: "text",
+      required: false,
+      scored: false,
+      noun: "Region",
+      levels: REGIONS,
+      ordered: false,
+      read: (c: City) => c.region,
+    },
+    "outlook.internationalRole": { ...ROLE_FIELD, ...ORDINAL_COLUMN, noun: "International role" },
+    "outlook.priorities": {
+      kind: "themes",
+      cell: "list",
+      required: false,
+      scored: true,
+      noun: "Priorities",
+      read: (c: City) => c.outlook?.priorities,
+    },
+    "resources.nationalTier": { ...TIER_FIELD, ...ORDINAL_COLUMN, noun: "National tier" },
+    "resources.incomeTier": { ...INCOME_FIELD, ...ORDINAL_COLUMN, noun: "Income tier" },
+    "resources.metroGdpUsd": {
+      kind: "amount",
+      cell: "number",
+      required: false,
+      scored: true,
+      noun: "Metropolitan GDP",
+      read: (c: City) => c.resources?.metroGdpUsd,
+    },
+    "resources.budgetUsd": {
+      kind: "amount",
+      cell: "number",
+      required: false,
+      scored: true,
+      noun: "City budget",
+      read: (c: City) => c.resources?.budgetUsd,
+    },
+    "resources.internationalOffice": {
+      kind: "flag",
+      cell: "boolean",
+      required: false,
+      scored: true,
+      noun: "International office",
+      no: "No international office",
+      read: (c: City) => c.resources?.internationalOffice,
+    },
+    "resources.globalEconomyType": {
+      kind: "categorical",
+      cell: "text",
+      required: false,
+      scored: false,
+      noun: "Global economy type",
+      levels: GLOBAL_ECONOMY_TYPES,
+      ordered: false,
+      read: (c: City) => c.resources?.globalEconomyType,
+    },
+    "resources.connectivity": {
+      kind: "categorical",
+      cell: "text",
+      required: false,
+      scored: false,
+      noun: "Connectivity",
+      levels: CONNECTIVITY_CLASSES,
+      ordered: true,
+      read: (c: City) => c.resources?.connectivity,
+    },
+    "governance.autonomy": { ...AUTONOMY_FIELD, ...ORDINAL_COLUMN, noun: "Autonomy" },
+    "governance.regime": { ...REGIME_FIELD, ...ORDINAL_COLUMN, noun: "Regime" },
+  }) as const satisfies Record<string, CityFieldInfo>)();
 
 /**
  * The path of a field of a city.
@@ -401,8 +393,9 @@ export type OrdinalField = CityFieldOfKind<"ordinal">;
 
 /**
  * The ordinal fields of a city, by path, in registry order (the order of
- * {@link ORDINAL_FIELD_PATHS}). Apart from {@link CITY_FIELDS} so that a
- * bundle that only scores carries these five and not the whole registry.
+ * {@link ORDINAL_FIELD_PATHS}): their scales, as in {@link CITY_FIELDS}
+ * without the column facts. Apart from the registry so that a bundle that
+ * only scores carries these five and not the whole registry.
  *
  * @example
  * ORDINAL_FIELDS["governance.regime"].levels.length; // 4
@@ -414,7 +407,7 @@ export const ORDINAL_FIELDS = {
   "resources.incomeTier": INCOME_FIELD,
   "governance.autonomy": AUTONOMY_FIELD,
   "governance.regime": REGIME_FIELD,
-} as const satisfies { readonly [P in OrdinalField]: (typeof CITY_FIELDS)[P] };
+} as const satisfies { readonly [P in OrdinalField]: OrdinalScale };
 
 /**
  * The ordinal field paths, in their fixed order.
