@@ -12,6 +12,7 @@ import {
   type OrdinalField,
   themeWords,
 } from "../model/fields";
+import { GLOBAL_ECONOMY_TYPE_LEVELS, REGION_LEVELS } from "../model/place-taxonomy";
 import type { City } from "../model/schemas";
 import { THEMES, type Theme } from "../model/taxonomy";
 import type { Goalposts } from "../score/reference";
@@ -20,7 +21,8 @@ import { AMOUNT_GOALPOSTS, type DistanceField } from "./distance-fields";
 
 /**
  * A field a description can name: the fields {@link cityDistance} compares
- * (the profile's levels, the raw figures in {@link SIZE_BANDS}, and each
+ * (the profile's levels, the raw figures in {@link SIZE_BANDS}, GaWC's broad
+ * classes (alpha, beta, gamma, sufficiency) for `connectivity`, and each
  * listed priority).
  *
  * @example
@@ -34,7 +36,8 @@ export type DescriptorField = DistanceField;
  * goalposts. For `metroGdpUsd` (US$1 billion to 1 trillion) "small" is below
  * US$10 billion, "mid-sized" to US$100 billion, "large" above; for
  * `budgetUsd` (US$10 million to 100 billion) the cuts fall at about US$215
- * million and US$4.6 billion. Fixed, like the goalposts, so that a city's band
+ * million and US$4.6 billion; for `population` and `metroPopulation`
+ * (100,000 to 10 million people) at about 464,000 and 2.15 million. Fixed, like the goalposts, so that a city's band
  * never depends on the batch.
  *
  * @example
@@ -90,6 +93,20 @@ const MAX_DESCRIPTORS = 4;
 /** At most two themes, the strongest, among them. */
 const MAX_THEMES = 2;
 
+/**
+ * GaWC's broad class of a connectivity level, as GaWC groups its levels:
+ * `alpha` (alpha++ to alpha-), `beta`, `gamma`, `sufficiency` (high
+ * sufficiency and sufficiency), or `not-classified`. A description names the
+ * broad class: a group rarely shares one fine level.
+ */
+function connectivityClass(level: string): string {
+  if (level.startsWith("alpha")) return "alpha";
+  if (level.startsWith("beta")) return "beta";
+  if (level.startsWith("gamma")) return "gamma";
+  if (level.endsWith("sufficiency")) return "sufficiency";
+  return level;
+}
+
 function band(amount: number | undefined, goalposts: Goalposts) {
   if (amount === undefined) return undefined;
   const position = goalpostPosition(amount, goalposts);
@@ -128,6 +145,21 @@ const SINGLE_VALUED: readonly {
   },
   { field: "governance.autonomy", levelOf: /* @__PURE__ */ levelReader("governance.autonomy") },
   { field: "governance.regime", levelOf: /* @__PURE__ */ levelReader("governance.regime") },
+  { field: "capital", levelOf: /* @__PURE__ */ levelReader("capital") },
+  { field: "population", levelOf: /* @__PURE__ */ bandReader("population") },
+  { field: "metroPopulation", levelOf: /* @__PURE__ */ bandReader("metroPopulation") },
+  {
+    field: "resources.globalEconomyType",
+    levelOf: /* @__PURE__ */ levelReader("resources.globalEconomyType"),
+  },
+  {
+    field: "resources.connectivity",
+    levelOf: (c) => {
+      const level = CITY_FIELDS["resources.connectivity"].read(c);
+      return level === undefined ? undefined : connectivityClass(level);
+    },
+  },
+  { field: "region", levelOf: /* @__PURE__ */ levelReader("region") },
 ];
 
 /** Counts of each (field, level) over a set of cities. */
@@ -204,6 +236,11 @@ export function distinctiveLevels(
   return picked;
 }
 
+/** A level's label in its taxonomy (a Brookings type as the report names it, a region as M49 does). */
+function labelOf(levels: readonly { readonly id: string; readonly label: string }[], id: string) {
+  return levels.find((level) => level.id === id)?.label ?? id;
+}
+
 /**
  * The phrase used when no level sets a group apart and its profiles are mostly unknown.
  *
@@ -225,9 +262,11 @@ export const CROSS_SECTION_PHRASE = "a cross-section of the whole set";
 /**
  * A lower-case noun phrase from distinctive levels, in a fixed grammatical
  * order whatever their strength: income and tier first ("high-income
- * secondary cities"), then one "with" clause (mayors, economies, budgets,
- * an international office or none), the priorities, and the national system
- * last ("in centralized liberal democracies").
+ * secondary cities", "national capitals" in place of the tier), then one
+ * "with" clause (mayors, populations, economies, budgets, an international
+ * office or none, Brookings type, GaWC class), the priorities, the national
+ * system ("in centralized liberal democracies") and the region last ("in
+ * Western Africa").
  */
 export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   const at = (field: DescriptorField) => levels.find((level) => level.field === field)?.level;
@@ -243,15 +282,32 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   const office = at("resources.internationalOffice");
   const autonomy = phrases("governance.autonomy");
   const regime = phrases("governance.regime");
+  const capital = at("capital");
+  const population = at("population");
+  const metroPopulation = at("metroPopulation");
+  const economyType = at("resources.globalEconomyType");
+  const connectivity = at("resources.connectivity");
+  const region = at("region");
   const themes = levels
     .filter((level) => level.field === "outlook.priorities")
     .map((level) => themeWords(level.level as Theme));
 
   const words: string[] = [];
   if (income?.adjective !== undefined) words.push(income.adjective);
-  words.push(tier === undefined ? "cities" : tier.plural);
+  if (capital === "false") words.push("non-capital");
+  // A national capital heads its country's hierarchy: "national capitals" says more than the tier.
+  if (capital === "true") words.push("national capitals");
+  else words.push(tier === undefined ? "cities" : tier.plural);
   const withs: string[] = [];
   if (role !== undefined) withs.push(role.plural);
+  if (population !== undefined) withs.push(`${population} populations`);
+  if (metroPopulation !== undefined) withs.push(`${metroPopulation} metropolitan populations`);
+  if (economyType === "outside-typology") withs.push("economies outside Brookings' typology");
+  else if (economyType !== undefined) {
+    withs.push(`${labelOf(GLOBAL_ECONOMY_TYPE_LEVELS, economyType)} economies (Brookings)`);
+  }
+  if (connectivity === "not-classified") withs.push("no GaWC world-city class");
+  else if (connectivity !== undefined) withs.push(`GaWC ${connectivity} world-city connectivity`);
   if (gdp !== undefined) withs.push(`${gdp} metropolitan economies`);
   if (budget !== undefined) withs.push(`${budget} city budgets`);
   if (office === "true") withs.push("an international office");
@@ -265,6 +321,7 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   } else if (regime !== undefined) {
     words.push(`in ${regime.plural}`);
   }
+  if (region !== undefined) words.push(`in ${labelOf(REGION_LEVELS, region)}`);
   return words.join(" ");
 }
 

@@ -16,10 +16,23 @@ import {
   NO_SHARED_FIELD_DISTANCE,
 } from "./distance-fields";
 
-/** The single-valued fields (all but priorities), in the column order of {@link CompiledProfiles.scalars}. */
-const SCALAR_FIELDS = /* @__PURE__ */ DISTANCE_FIELDS.filter(
-  (path): path is Exclude<DistanceField, "outlook.priorities"> => path !== "outlook.priorities",
-);
+/**
+ * The single-valued fields (all but priorities), in the column order of
+ * {@link CompiledProfiles.scalars}: the gazetteer's facts that the scorer does
+ * not read (population figures, capital, region, Brookings type, GaWC class)
+ * first, then the profile fields the scorer reads, each in registry order.
+ * The order of the columns is the order of the kernel's sums, so it is fixed:
+ * distances keep their bits.
+ */
+const SCALAR_FIELDS = /* @__PURE__ */ (() => {
+  const single = DISTANCE_FIELDS.filter(
+    (path): path is Exclude<DistanceField, "outlook.priorities"> => path !== "outlook.priorities",
+  );
+  return [
+    ...single.filter((path) => !CITY_FIELDS[path].scored),
+    ...single.filter((path) => CITY_FIELDS[path].scored),
+  ];
+})();
 
 /** Number of single-valued columns per city. */
 // A pure call, so that bundles without the distance kernel drop the registry it reads.
@@ -30,6 +43,27 @@ const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
 );
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
+/** Whether a scalar field's levels are unordered (the registry's unordered categorical fields: `region`, `globalEconomyType`). */
+function isUnordered(path: (typeof SCALAR_FIELDS)[number]): boolean {
+  const field = CITY_FIELDS[path];
+  return field.kind === "categorical" && !field.ordered;
+}
+
+/**
+ * The columns of unordered levels: the column holds the level's index, and
+ * two levels are 0 apart when equal, else 1 (Gower's rule for categorical
+ * fields).
+ */
+const CATEGORICAL = /* @__PURE__ */ Uint8Array.from(
+  /* @__PURE__ */ SCALAR_FIELDS.map((path) => (isUnordered(path) ? 1 : 0)),
+);
+
+/** An unordered level's index among `levels`; NaN when unknown. */
+function categoryIndex(levels: readonly string[], level: string | undefined): number {
+  const index = level === undefined ? -1 : levels.indexOf(level);
+  return index < 0 ? Number.NaN : index;
+}
+
 /** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */
 function ordinalPosition(levels: readonly string[], level: string | undefined): number {
   if (level === undefined) return Number.NaN;
@@ -37,21 +71,33 @@ function ordinalPosition(levels: readonly string[], level: string | undefined): 
   return index < 0 ? Number.NaN : index / (levels.length - 1);
 }
 
-/** How each single-valued field reads as a position on 0..1 (NaN when unknown). */
+/**
+ * How each single-valued field reads as a number (NaN when unknown): an
+ * ordered level's position on 0..1, an unordered level's index, an amount's
+ * position on its goalposts, a yes/no fact as 1 or 0.
+ */
 const POSITIONS = /* @__PURE__ */ SCALAR_FIELDS.map((path): ((city: City) => number) => {
   const field = CITY_FIELDS[path];
-  if (field.kind === "ordinal") return (city) => ordinalPosition(field.levels, field.read(city));
-  if (field.kind === "amount") {
-    const goalposts = AMOUNT_GOALPOSTS[path as keyof typeof AMOUNT_GOALPOSTS];
-    return (city) => {
-      const amount = field.read(city);
-      return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
-    };
+  switch (field.kind) {
+    case "ordinal":
+      return (city) => ordinalPosition(field.levels, field.read(city));
+    case "categorical": {
+      const position = field.ordered ? ordinalPosition : categoryIndex;
+      return (city) => position(field.levels, field.read(city));
+    }
+    case "amount": {
+      const goalposts = AMOUNT_GOALPOSTS[path as keyof typeof AMOUNT_GOALPOSTS];
+      return (city) => {
+        const amount = field.read(city);
+        return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
+      };
+    }
+    default:
+      return (city) => {
+        const value = field.read(city);
+        return value === undefined ? Number.NaN : value ? 1 : 0;
+      };
   }
-  return (city) => {
-    const value = field.read(city);
-    return value === undefined ? Number.NaN : value ? 1 : 0;
-  };
 });
 
 /**
@@ -111,7 +157,9 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
   for (let c = 0; c < SCALAR_COUNT; c++) {
     if (((both >>> c) & 1) === 1) {
       const w = SCALAR_WEIGHTS[c] as number;
-      sum += w * Math.abs((s[a + c] as number) - (s[b + c] as number));
+      const x = s[a + c] as number;
+      const y = s[b + c] as number;
+      sum += w * (CATEGORICAL[c] === 1 ? (x === y ? 0 : 1) : Math.abs(x - y));
       weight += w;
     }
   }

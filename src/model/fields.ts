@@ -431,15 +431,17 @@ export const ORDINAL_FIELD_PATHS = /* @__PURE__ */ Object.keys(
 export type CategoricalField = "country" | CityFieldOfKind<"ordinal" | "flag">;
 
 /**
- * How to read a categorical field's level from a city, as text: the ordinal
- * level, the country code, or `"true"`/`"false"` for a yes/no fact;
- * `undefined` when unknown.
+ * How to read a field's level from a city, as text: the ordinal level, the
+ * country code, a place fact's level, or `"true"`/`"false"` for a yes/no
+ * fact; `undefined` when unknown.
  *
  * @example
  * levelReader("resources.internationalOffice")(city); // "true"
  * @category Model
  */
-export function levelReader(path: CategoricalField): (city: City) => string | undefined {
+export function levelReader(
+  path: CategoricalField | CityFieldOfKind<"categorical">,
+): (city: City) => string | undefined {
   const field: CityFieldInfo = CITY_FIELDS[path];
   if (field.kind !== "flag") return field.read as (city: City) => string | undefined;
   return (city) => {
