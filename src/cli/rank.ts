@@ -5,7 +5,7 @@
  * @module
  */
 import { formatValidationError } from "../model/errors";
-import { CITY_FIELD_PATHS, CITY_FIELDS } from "../model/fields";
+import { CITY_FIELD_PATHS, CITY_FIELDS, type CityField } from "../model/fields";
 import type { City } from "../model/schemas";
 import type { PlaceSummary } from "../places/index";
 import { FACTORS } from "../score/factors";
@@ -64,11 +64,24 @@ Examples:
   city-difference rank "Manchester, GB"
   city-difference rank geonames:2643123 --top 5 --format json`;
 
-/** The fields that decide scores; those absent from a profile are listed under the table. */
+/** The fields the default scorer reads, in registry order. */
 const SCORED_FIELDS = CITY_FIELD_PATHS.filter((path) => CITY_FIELDS[path].scored);
 
-function unknownFields(city: City): string[] {
-  return SCORED_FIELDS.filter((path) => CITY_FIELDS[path].read(city) === undefined);
+/**
+ * The fields whose absence widens a score into an interval over the values
+ * they could take (the levels and priorities the factors read); those absent
+ * from a profile are named above the table.
+ */
+const INTERVAL_FIELDS = SCORED_FIELDS.filter((path) => {
+  const { kind } = CITY_FIELDS[path];
+  return kind === "ordinal" || kind === "themes";
+});
+
+/** The raw figures: when known they refine means; when absent they widen nothing. */
+const REFINING_FIELDS = SCORED_FIELDS.filter((path) => !INTERVAL_FIELDS.includes(path));
+
+function unknownFields(city: City, fields: readonly CityField[]): string[] {
+  return fields.filter((path) => CITY_FIELDS[path].read(city) === undefined);
 }
 
 /** `Manchester, GB (395,515, secondary) geonames:2643123` */
@@ -117,9 +130,14 @@ async function writeTable(
   const population = city.population === undefined ? "" : `, population ${count(city.population)}`;
   const title = `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}.`;
   await out.write(`${wrap(title, context.width).join("\n")}\n`);
-  const unknown = unknownFields(city);
+  const unknown = unknownFields(city, INTERVAL_FIELDS);
   if (unknown.length > 0) {
     const note = `Unknown, so each score is an interval over every value they could take: ${unknown.join(", ")}.`;
+    await out.write(`${wrap(note, context.width).join("\n")}\n`);
+  }
+  const absent = unknownFields(city, REFINING_FIELDS);
+  if (absent.length > 0) {
+    const note = `Not given, which widens nothing (when known they refine means): ${absent.join(", ")}.`;
     await out.write(`${wrap(note, context.width).join("\n")}\n`);
   }
   await out.write("\n");
