@@ -23,8 +23,9 @@
  * timed in a fresh child process where scoreRelevance never runs, because the
  * two share the kernel and its type feedback (see matrixInFreshProcess).
  *
- * The cohorts benchmark (bench/cohorts.ts) follows; `--scoring` skips it,
- * `--cohorts` runs it alone.
+ * The cohorts benchmark (bench/cohorts.ts) follows, then the place lookups
+ * (bench/places.ts); `--scoring` skips both, `--cohorts` runs the cohorts
+ * alone, `--places` the lookups alone.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -37,6 +38,7 @@ import { CATALOG, type City, DEFAULT_SCORER } from "../src/index";
 import { runCohortBench } from "./cohorts";
 import { CITY_FLOOR, loadBenchData } from "./data";
 import { compileFloor, scoreFloor } from "./floor";
+import { runPlacesBench } from "./places";
 
 /** The library's entry module, as the benchmark uses it. */
 type Library = Pick<typeof import("../src/index"), "CATALOG" | "scoreMatrix" | "scoreRelevance">;
@@ -491,6 +493,7 @@ async function main(): Promise<void> {
 /** The scoring benchmark, then (unless `--scoring`) the cohorts benchmark of bench/cohorts.ts. */
 async function all(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes("--places")) return runPlacesBench((line) => console.log(line));
   if (!args.includes("--cohorts")) await main();
   if (args.includes("--scoring") || args.includes(MATRIX_ONLY)) return;
   console.log("");
@@ -502,6 +505,9 @@ async function all(): Promise<void> {
         : ["bundle", "sources"],
     onLine: (line) => console.log(line),
   });
+  if (args.includes("--cohorts")) return;
+  console.log("");
+  await runPlacesBench((line) => console.log(line));
 }
 
 await all();
