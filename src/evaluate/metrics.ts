@@ -151,3 +151,44 @@ export function averagePrecision(scores: ArrayLike<number>, member: Uint8Array):
 export function precisionAtK(scores: ArrayLike<number>, member: Uint8Array): number {
   return rankingMetrics(rankByScore(scores, member)).precisionAtK;
 }
+
+/**
+ * ROC AUC by midranks (the Mann-Whitney form): the members' 1-based midranks
+ * summed, less the least possible sum, over member/non-member pairs. Sorts
+ * a copy with the typed array's own numeric sort and finds each member's
+ * tie by binary search: the same figure as {@link rocAuc}, faster when only
+ * AUC is wanted (calibration evaluates it thousands of times).
+ */
+export function aucByMidranks(scores: Float64Array, member: Uint8Array, members: number): number {
+  const sorted = Float64Array.from(scores).sort();
+  const n = sorted.length;
+  const lowerBound = (x: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const upperBound = (x: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let rankSum = 0;
+  for (let p = 0; p < n; p++) {
+    if (member[p] !== 1) continue;
+    const x = scores[p] as number;
+    // 1-based midrank of x among all scores.
+    rankSum += (lowerBound(x) + upperBound(x) + 1) / 2;
+  }
+  const nonMembers = n - members;
+  return (rankSum - (members * (members + 1)) / 2) / (members * nonMembers);
+}
