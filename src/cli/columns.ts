@@ -9,10 +9,11 @@ import { INCOME_TIERS, NATIONAL_TIERS } from "../model/taxonomy";
 import { UsageError } from "./errors";
 
 /**
- * What is read from a file: cities, topics, or places (cities named by
- * `name` and `country`, their profiles looked up in the gazetteer).
+ * What is read from a file: cities, topics, places (cities named by `name`
+ * and `country`, their profiles looked up in the gazetteer), or membership
+ * lists (for `evaluate`).
  */
-export type RecordKind = "cities" | "topics" | "places";
+export type RecordKind = "cities" | "topics" | "places" | "lists";
 
 /** How a cell is read. */
 type CellType = "text" | "number" | "boolean" | "list";
@@ -51,11 +52,20 @@ const TOPIC_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
   ...NATIONAL_TIERS.map((tier): [string, CellType] => [`salience.byTier.${tier}`, "number"]),
 ]);
 
+/** Every field of a membership list, as a CSV column: ids in `;`-separated cells. */
+const LIST_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
+  ["id", "text"],
+  ["topicIds", "list"],
+  ["memberIds", "list"],
+  ["scopeCountries", "list"],
+]);
+
 /** The columns of each kind of record. */
 export const COLUMNS: Readonly<Record<RecordKind, ReadonlyMap<string, CellType>>> = {
   cities: CITY_COLUMNS,
   topics: TOPIC_COLUMNS,
   places: CITY_COLUMNS,
+  lists: LIST_COLUMNS,
 };
 
 /** Columns every record needs: a header without one of them makes every record invalid. */
@@ -74,12 +84,14 @@ const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
     "liberalNorms",
     "sensitivity",
   ],
+  lists: ["id", "topicIds", "memberIds"],
 };
 
 const SINGULAR: Readonly<Record<RecordKind, string>> = {
   cities: "city",
   topics: "topic",
   places: "place record",
+  lists: "membership list",
 };
 
 /** The kind a header (or a record's keys) speaks of: topics have themes and demands. */

@@ -7,6 +7,7 @@
  */
 import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
+import { type MembershipList, parseMembershipList } from "../evaluate/input";
 import type { Issue, ValidationError } from "../model/errors";
 import { parseCity, parseTopic } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
@@ -29,6 +30,8 @@ export interface Loaded<T> {
   readonly kind: RecordKind;
   /** The valid records, in input order (empty when not kept). */
   readonly records: readonly T[];
+  /** Where each kept record starts, in the same order. */
+  readonly positions: readonly Position[];
   /** Records read, valid or not. */
   readonly total: number;
   /** The invalid records, each already reported on stderr. */
@@ -50,6 +53,7 @@ type Parse = (input: unknown) => E.Either<ValidationError, { readonly id: string
 const PARSERS: Readonly<Record<Exclude<RecordKind, "places">, Parse>> = {
   cities: parseCity,
   topics: parseTopic,
+  lists: parseMembershipList,
 };
 
 /** How records of a kind are checked, and how a repeated id is worded. */
@@ -92,6 +96,7 @@ export async function loadRecords(
   const { diagnostics } = context;
   let resolved: RecordKind | undefined = kind === "auto" ? undefined : kind;
   const records: unknown[] = [];
+  const positions: Position[] = [];
   const problems: RecordProblem[] = [];
   /** Where each id was first seen, as `line N` or `line N, column C`. */
   const firstSeen = new Map<string, string>();
@@ -132,14 +137,19 @@ export async function loadRecords(
       id,
       raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`,
     );
-    if (options.keep !== false) records.push(parsed.right);
+    if (options.keep !== false) {
+      records.push(parsed.right);
+      positions.push(
+        raw.column === undefined ? { line: raw.line } : { line: raw.line, column: raw.column },
+      );
+    }
   }
   if (total >= PROGRESS_EVERY) {
     diagnostics.progress(
       `${input.name}: ${count(total)} records read, ${count(problems.length)} invalid`,
     );
   }
-  return { name: input.name, kind: resolved ?? "cities", records, total, problems };
+  return { name: input.name, kind: resolved ?? "cities", records, positions, total, problems };
 }
 
 /** The valid cities of `file`. */
@@ -150,6 +160,15 @@ export async function loadCities(
 ): Promise<Loaded<City>> {
   const kind = options.places === true ? "places" : "cities";
   return (await loadRecords(file, kind, options, context)) as Loaded<City>;
+}
+
+/** The valid membership lists of `file`. */
+export async function loadLists(
+  file: string,
+  options: LoadOptions,
+  context: Context,
+): Promise<Loaded<MembershipList>> {
+  return (await loadRecords(file, "lists", options, context)) as Loaded<MembershipList>;
 }
 
 /** The valid topics of `file`. */

@@ -73,6 +73,14 @@ export type MembershipList = z.output<typeof ListSchema>;
  */
 export type EvaluationInput = z.input<typeof InputShape>;
 
+/**
+ * Validates one membership list's shape (not its references to cities and
+ * topics, which need the rest of the input). Never throws.
+ */
+export function parseMembershipList(input: unknown): E.Either<ValidationError, MembershipList> {
+  return parseWithSchema(ListSchema, input, "a membership list object");
+}
+
 /** A list as evaluation uses it: members as a set, scope resolved. */
 export interface PreparedList {
   readonly id: string;
