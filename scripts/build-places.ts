@@ -8,6 +8,14 @@
  *   `classifyNationalTiers` over the whole cleaned data set (see
  *   scripts/lib/geonames.ts for the quirks handled).
  *
+ * - src/countries/regions.ts from data/places/m49.tsv (each country's UN M49
+ *   region);
+ * - the place facts of the gazetteer (metropolitan population, capital,
+ *   Brookings type, GaWC class) from the tables of data/places, joined by
+ *   scripts/lib/place-facts.ts with the decisions of
+ *   data/places/match-decisions.tsv, and the report of every join,
+ *   data/places/matches.tsv.
+ *
  * Run with `npm run generate:places`. The test tests/places/generated.test.ts
  * checks that the committed modules equal what this script generates.
  */
@@ -17,8 +25,10 @@ import { parse } from "csv-parse/sync";
 import { either as E } from "fp-ts";
 import { classifyNationalTiers } from "../src/classify/national-tiers";
 import { isCountryCode } from "../src/model/country-codes";
+import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "../src/model/place-facts";
 import { INCOME_TIERS, NATIONAL_TIERS, REGIMES } from "../src/model/taxonomy";
 import { loadGeoNames } from "./lib/geonames";
+import { matchPlaceFacts, type PlaceFacts, renderMatchReport } from "./lib/place-facts";
 
 /** The gazetteer's population floor. */
 export const GAZETTEER_MIN_POPULATION = 100_000;
@@ -88,9 +98,54 @@ ${out.join("\n")}
 `;
 }
 
+/** The gazetteer's places, the sections left out, and the facts joined to them. */
+let cachedFacts: ReturnType<typeof joinFacts> | undefined;
+function gazetteerFacts() {
+  cachedFacts ??= joinFacts();
+  return cachedFacts;
+}
+
+function joinFacts() {
+  const data = loadGeoNames();
+  const gazetteer = data.places.filter((p) => p.population >= GAZETTEER_MIN_POPULATION);
+  const hosts = new Map(data.sections.map((s) => [s.place.id, s.of.id]));
+  return { data, gazetteer, facts: matchPlaceFacts(gazetteer, hosts) };
+}
+
+/** The TypeScript module of each country's M49 region. */
+export function renderRegionsModule(): string {
+  const { facts } = gazetteerFacts();
+  const entries = [...facts.regionByCountry].sort(([a], [b]) => a.localeCompare(b));
+  for (const [code, region] of entries) {
+    check((REGIONS as readonly string[]).includes(region), `m49.tsv: ${code}: region ${region}`);
+  }
+  return `${HEADER}// UN M49 (UNSD, table of September 2024), from data/places/m49.tsv.
+import type { Region } from "../model/place-facts";
+
+/** Each country's M49 region: the intermediate region where M49 has one, else the sub-region. */
+export const COUNTRY_REGIONS: Readonly<Record<string, Region>> = {
+${entries.map(([code, region]) => `  ${code}: ${JSON.stringify(region)},`).join("\n")}
+};
+`;
+}
+
+/** The generated report of how each reference row joined the gazetteer. */
+export function renderMatchesReport(): string {
+  const { gazetteer, facts } = gazetteerFacts();
+  return renderMatchReport(facts.report, gazetteer);
+}
+
+function factTables(facts: PlaceFacts): string {
+  const countries = [...facts.countriesWithCapital].sort();
+  return `
+/** The countries whose seat of government is known, and dependencies: their other places are not capitals. */
+export const COUNTRIES_WITH_CAPITAL: readonly string[] = ${JSON.stringify(countries)};
+`;
+}
+
 /** The TypeScript module of the gazetteer, and a summary of what went in. */
 export function renderPlacesModule(): { module: string; summary: Record<string, number> } {
-  const data = loadGeoNames();
+  const { data, facts } = gazetteerFacts();
   const tiers = classifyNationalTiers(
     data.places.map((p) => ({ id: p.id, country: p.country, population: p.population })),
   );
@@ -106,13 +161,27 @@ export function renderPlacesModule(): { module: string; summary: Record<string, 
     .map((p) => {
       const tier = tierById.get(p.id);
       check(tier !== undefined, `no tier for ${p.id}`);
-      return [
+      const connectivity = CONNECTIVITY_CLASSES.indexOf(
+        (facts.gawc.get(p.id) ?? "not-classified") as never,
+      );
+      const type = facts.brookings.get(p.id);
+      const economy = facts.brookingsUnknown.has(p.id)
+        ? -1
+        : GLOBAL_ECONOMY_TYPES.indexOf((type ?? "outside-typology") as never);
+      check(connectivity >= 0 && economy >= -1, `place ${p.id}: facts`);
+      const metro = facts.metro.get(p.id);
+      const row: (string | number)[] = [
         p.id,
         p.name,
         p.country,
         p.population,
         NATIONAL_TIERS.indexOf(tier as never),
-      ] as const;
+        connectivity,
+        economy,
+        facts.capitals.has(p.id) ? 1 : 0,
+      ];
+      if (metro !== undefined && !metro.shared) row.push(metro.population);
+      return row;
     });
   const sections = [...data.sections]
     .sort((a, b) => b.place.population - a.place.population || a.place.id - b.place.id)
@@ -121,9 +190,13 @@ export function renderPlacesModule(): { module: string; summary: Record<string, 
 
 /**
  * Every GeoNames place of ${GAZETTEER_MIN_POPULATION.toLocaleString("en")} people or more, largest first:
- * [GeoNames id, name, ISO country code, population, national tier index (0 primary … 3 local)].
+ * [GeoNames id, name, ISO country code, population, national tier index (0 primary … 3 local),
+ * GaWC 2024 class (index in CONNECTIVITY_CLASSES), Brookings 2016 type (index in
+ * GLOBAL_ECONOMY_TYPES; -1 unknown: within 50 km of a metro's places), seat of government (1) or
+ * not (0), and, where the place stands for one, the population of its UN WUP 2018 urban
+ * agglomeration (2025 figure)].
  */
-export const PLACE_ROWS: readonly (readonly [number, string, string, number, number])[] = [
+export const PLACE_ROWS: readonly (readonly [number, string, string, number, number, number, number, number, number?])[] = [
 ${rows.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
 ];
 
@@ -135,8 +208,10 @@ export const SECTION_ROWS: readonly (readonly [number, string, string, number])[
 ${sections.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
 ];
 `;
+  const inGazetteer = new Set(rows.map((row) => row[0]));
+  const count = (ids: Iterable<number>) => [...ids].filter((id) => inGazetteer.has(id)).length;
   return {
-    module,
+    module: module + factTables(facts),
     summary: {
       geonamesPlaces: data.counts.total,
       unknownPopulation: data.counts.unknownPopulation,
@@ -144,6 +219,11 @@ ${sections.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
       sectionsOfLargerPlaces: data.counts.sections,
       placesRanked: data.places.length,
       gazetteerPlaces: rows.length,
+      metroPopulation: count([...facts.metro].filter(([, m]) => !m.shared).map(([id]) => id)),
+      capitals: count(facts.capitals),
+      globalEconomyType: count(facts.brookings.keys()),
+      globalEconomyUnknown: count(facts.brookingsUnknown),
+      connectivity: count(facts.gawc.keys()),
     },
   };
 }
@@ -152,5 +232,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(new URL("src/countries/data.ts", root), renderCountriesModule());
   const { module, summary } = renderPlacesModule();
   writeFileSync(new URL("src/places/data.ts", root), module);
+  writeFileSync(new URL("src/countries/regions.ts", root), renderRegionsModule());
+  writeFileSync(new URL("data/places/matches.tsv", root), renderMatchesReport());
   console.log(JSON.stringify(summary, null, 2));
 }

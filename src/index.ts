@@ -94,6 +94,11 @@ export {
   type ValidationError,
 } from "./model/errors";
 export {
+  PLACE_FACT_FIELDS,
+  type PlaceFactField,
+  type PlaceFactFieldInfo,
+} from "./model/fields";
+export {
   type BatchResult,
   type ParsedCities,
   type ParsedTopics,
@@ -103,6 +108,8 @@ export {
   parseTopics,
   type RecordError,
 } from "./model/parse";
+export * from "./model/place-facts";
+export * from "./model/place-taxonomy";
 export {
   type City,
   CitySchema,

@@ -16,8 +16,10 @@
  * @packageDocumentation
  */
 import type { CountryCode } from "../model/country-codes";
+import type { Region } from "../model/place-facts";
 import type { Autonomy, IncomeTier, Regime } from "../model/taxonomy";
 import { COUNTRY_ROWS } from "./data";
+import { COUNTRY_REGIONS } from "./regions";
 import type { StateSource } from "./sources";
 
 export { SOURCES, type Source, type StateSource } from "./sources";
@@ -126,4 +128,24 @@ const BY_CODE = new Map<string, CountryProfile>(
  */
 export function countryProfile(code: string): CountryProfile | undefined {
   return BY_CODE.get(code);
+}
+
+/**
+ * The UN M49 region of a country: the intermediate region where M49 has one
+ * (the Caribbean, Central America and South America within Latin America and
+ * the Caribbean; Eastern, Middle, Southern and Western Africa within
+ * Sub-Saharan Africa), else the sub-region. `undefined` for a code M49 gives
+ * no region (Antarctica) or a string that is not a country code. Taiwan (TW)
+ * and Kosovo (XK), which M49 does not list, take the region of China and of
+ * Serbia (data/places/README.md says why). Source: UNSD, *Standard country or
+ * area codes for statistical use (M49)*, table as downloaded September 2024.
+ *
+ * @example
+ * regionOf("GB"); // "northern-europe"
+ * regionOf("NG"); // "western-africa"
+ * regionOf("AQ"); // undefined
+ * @category Countries
+ */
+export function regionOf(country: string): Region | undefined {
+  return Object.hasOwn(COUNTRY_REGIONS, country) ? COUNTRY_REGIONS[country] : undefined;
 }

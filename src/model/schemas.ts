@@ -13,6 +13,7 @@
  */
 import * as z from "zod/mini";
 import { COUNTRY_CODES } from "./country-codes";
+import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "./place-facts";
 import {
   AUTONOMIES,
   INCOME_TIERS,
@@ -78,6 +79,8 @@ export const ResourcesSchema = z.readonly(
     metroGdpUsd: z.optional(usd),
     budgetUsd: z.optional(usd),
     internationalOffice: z.optional(z.boolean()),
+    globalEconomyType: z.optional(z.enum(GLOBAL_ECONOMY_TYPES)),
+    connectivity: z.optional(z.enum(CONNECTIVITY_CLASSES)),
   }),
 );
 
@@ -102,6 +105,8 @@ export const CitySchema = z.readonly(
     country: countryCode,
     population: z.optional(headcount),
     metroPopulation: z.optional(headcount),
+    capital: z.optional(z.boolean()),
+    region: z.optional(z.enum(REGIONS)),
     outlook: z.optional(OutlookSchema),
     resources: z.optional(ResourcesSchema),
     governance: z.optional(GovernanceSchema),

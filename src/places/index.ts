@@ -12,31 +12,43 @@
  * import { scoreRelevance, catalogTopic } from "city-difference";
  * const manchester = cityFromPlace("Manchester, GB");
  * // Right({ id: "geonames:2643123", name: "Manchester", country: "GB", population: 395515,
- * //   resources: { nationalTier: "secondary", incomeTier: "high" },
+ * //   metroPopulation: 2832585, capital: false, region: "northern-europe",
+ * //   resources: { nationalTier: "secondary", incomeTier: "high",
+ * //     globalEconomyType: "outside-typology", connectivity: "beta-" },
  * //   governance: { autonomy: "intermediate", regime: "electoral-democracy" } })
  *
  * @packageDocumentation
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
-import { countryProfile } from "../countries/index";
+import { countryProfile, regionOf } from "../countries/index";
 import { type CountryCode, countryCodeHint, isCountryCode } from "../model/country-codes";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
+import {
+  CONNECTIVITY_CLASSES,
+  type ConnectivityClass,
+  GLOBAL_ECONOMY_TYPES,
+  type GlobalEconomyType,
+  type Region,
+} from "../model/place-facts";
 import type { City } from "../model/schemas";
 import { NATIONAL_TIERS, type NationalTier } from "../model/taxonomy";
-import { PLACE_ROWS, SECTION_ROWS } from "./data";
+import { COUNTRIES_WITH_CAPITAL, PLACE_ROWS, SECTION_ROWS } from "./data";
+import { normalizeName } from "./normalize";
 
 export {
   autonomyOf,
   COUNTRIES,
   type CountryProfile,
   countryProfile,
+  regionOf,
   SOURCES,
   type Source,
   type StateSource,
   type StateStructure,
 } from "../countries/index";
+export { normalizeName };
 
 /** A place of the gazetteer. @category Places */
 export interface Place {
@@ -48,6 +60,23 @@ export interface Place {
   readonly population: number;
   /** From `classifyNationalTiers` over every GeoNames place of the country. */
   readonly nationalTier: NationalTier;
+  /**
+   * The population of the UN urban agglomeration the place stands for (World
+   * Urbanization Prospects 2018, 2025 figure); absent when none is matched, or
+   * when the agglomeration is shared by several places of comparable size.
+   */
+  readonly metroPopulation?: number;
+  /** Whether it is its country's seat of government; absent when the country's is unknown. */
+  readonly capital?: boolean;
+  /** The UN M49 region of its country (see `regionOf`). */
+  readonly region?: Region;
+  /**
+   * Its Brookings (2016) type of global metro economy, `outside-typology` when
+   * it is not one of the 123 metros; absent (unknown) within 50 km of one.
+   */
+  readonly globalEconomyType?: GlobalEconomyType;
+  /** Its GaWC 2024 class, `not-classified` when the edition does not list it. */
+  readonly connectivity: ConnectivityClass;
 }
 
 /**
@@ -58,13 +87,30 @@ export interface Place {
  *
  * @category Places
  */
-export const PLACES: readonly Place[] = PLACE_ROWS.map(([id, name, country, population, tier]) => ({
-  id,
-  name,
-  country: country as CountryCode,
-  population,
-  nationalTier: NATIONAL_TIERS[tier] as NationalTier,
-}));
+export const PLACES: readonly Place[] = buildPlaces();
+
+function buildPlaces(): Place[] {
+  const withCapital = new Set(COUNTRIES_WITH_CAPITAL);
+  return PLACE_ROWS.map(
+    ([id, name, country, population, tier, connectivity, economy, capital, metroPopulation]) => {
+      const region = regionOf(country);
+      return {
+        id,
+        name,
+        country: country as CountryCode,
+        population,
+        nationalTier: NATIONAL_TIERS[tier] as NationalTier,
+        ...(metroPopulation !== undefined && { metroPopulation }),
+        ...(withCapital.has(country) && { capital: capital === 1 }),
+        ...(region !== undefined && { region }),
+        ...(economy >= 0 && {
+          globalEconomyType: GLOBAL_ECONOMY_TYPES[economy] as GlobalEconomyType,
+        }),
+        connectivity: CONNECTIVITY_CLASSES[connectivity] as ConnectivityClass,
+      };
+    },
+  );
+}
 
 /** A place named in an error: enough to tell candidates apart. @category Places */
 export type PlaceSummary = Place;
@@ -96,18 +142,6 @@ export interface PlaceQuery {
   readonly country?: string | undefined;
   /** A GeoNames id. */
   readonly id?: number | undefined;
-}
-
-/** Lower case, without accents, apostrophes or hyphens, spaces collapsed. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/['’`‘]/g, "")
-    .replace(/[-‐–.]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 const NORMALIZED = PLACES.map((place) => normalizeName(place.name));
@@ -188,8 +222,11 @@ function sectionNamed(
 
 /**
  * A `City` profile for a real place, with every field the data can fill:
- * `population` and `resources.nationalTier` from the gazetteer,
- * `resources.incomeTier` (World Bank FY2026), `governance.regime` (V-Dem
+ * `population` and `resources.nationalTier` from the gazetteer;
+ * `metroPopulation` (UN WUP 2018), `capital`, `region` (UN M49),
+ * `resources.globalEconomyType` (Brookings 2016) and
+ * `resources.connectivity` (GaWC 2024) where the reference data covers the
+ * place (docs/places.md); `resources.incomeTier` (World Bank FY2026), `governance.regime` (V-Dem
  * 2024) and `governance.autonomy` (derived, see `autonomyOf`) from the country
  * reference data where known. What the data cannot know, the mayor's outlook,
  * stays unknown and shows as an interval in scores. The city's id is
@@ -277,9 +314,16 @@ export function placeToCity(place: Place): City {
     name: place.name,
     country: place.country,
     population: place.population,
+    ...(place.metroPopulation !== undefined && { metroPopulation: place.metroPopulation }),
+    ...(place.capital !== undefined && { capital: place.capital }),
+    ...(place.region !== undefined && { region: place.region }),
     resources: {
       nationalTier: place.nationalTier,
       ...(country?.incomeTier !== undefined && { incomeTier: country.incomeTier }),
+      ...(place.globalEconomyType !== undefined && {
+        globalEconomyType: place.globalEconomyType,
+      }),
+      connectivity: place.connectivity,
     },
     ...(Object.keys(governance).length > 0 && { governance }),
   };

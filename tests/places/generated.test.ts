@@ -1,7 +1,12 @@
 /** The committed data modules are exactly what scripts/build-places.ts generates. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { renderCountriesModule, renderPlacesModule } from "../../scripts/build-places";
+import {
+  renderCountriesModule,
+  renderMatchesReport,
+  renderPlacesModule,
+  renderRegionsModule,
+} from "../../scripts/build-places";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
@@ -14,5 +19,13 @@ describe("generated reference data", () => {
     const { module, summary } = renderPlacesModule();
     expect(read("src/places/data.ts")).toBe(module);
     expect(summary.gazetteerPlaces).toBeGreaterThan(4000);
+  });
+
+  it("src/countries/regions.ts matches data/places/m49.tsv", () => {
+    expect(read("src/countries/regions.ts")).toBe(renderRegionsModule());
+  });
+
+  it("data/places/matches.tsv reports the joins the script makes", () => {
+    expect(read("data/places/matches.tsv")).toBe(renderMatchesReport());
   });
 });

@@ -49,7 +49,15 @@ describe("cityFromPlace", () => {
         name: "Manchester",
         country: "GB",
         population: 395_515,
-        resources: { nationalTier: "secondary", incomeTier: "high" },
+        metroPopulation: 2_832_585,
+        capital: false,
+        region: "northern-europe",
+        resources: {
+          nationalTier: "secondary",
+          incomeTier: "high",
+          globalEconomyType: "outside-typology",
+          connectivity: "beta-",
+        },
         governance: { autonomy: "intermediate", regime: "electoral-democracy" },
       }),
     );
