@@ -23,8 +23,9 @@
  * timed in a fresh child process where scoreRelevance never runs, because the
  * two share the kernel and its type feedback (see matrixInFreshProcess).
  *
- * The cohorts benchmark (bench/cohorts.ts) follows; `--scoring` skips it,
- * `--cohorts` runs it alone.
+ * The cohorts benchmark (bench/cohorts.ts) follows, then the evaluation
+ * benchmark (bench/evaluation.ts); `--scoring` skips both, `--cohorts` and
+ * `--evaluation` run one alone.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -36,6 +37,7 @@ import { Bench } from "tinybench";
 import { CATALOG, type City, DEFAULT_SCORER } from "../src/index";
 import { runCohortBench } from "./cohorts";
 import { CITY_FLOOR, loadBenchData } from "./data";
+import { runEvaluationBench } from "./evaluation";
 import { compileFloor, scoreFloor } from "./floor";
 
 /** The library's entry module, as the benchmark uses it. */
@@ -488,20 +490,33 @@ async function main(): Promise<void> {
   if (Number.isNaN(sink)) console.log("(sink)");
 }
 
-/** The scoring benchmark, then (unless `--scoring`) the cohorts benchmark of bench/cohorts.ts. */
+/** The scoring benchmark, then (unless `--scoring`) the cohorts and evaluation benchmarks. */
 async function all(): Promise<void> {
   const args = process.argv.slice(2);
+  const variants: ("bundle" | "sources")[] = args.includes("--src")
+    ? ["sources"]
+    : args.includes("--dist")
+      ? ["bundle"]
+      : ["bundle", "sources"];
+  if (args.includes("--evaluation")) {
+    const { met } = await runEvaluationBench({
+      variants: variants.slice(0, 1),
+      onLine: (line) => console.log(line),
+    });
+    if (!met) process.exitCode = 1;
+    return;
+  }
   if (!args.includes("--cohorts")) await main();
   if (args.includes("--scoring") || args.includes(MATRIX_ONLY)) return;
   console.log("");
-  await runCohortBench({
-    variants: args.includes("--src")
-      ? ["sources"]
-      : args.includes("--dist")
-        ? ["bundle"]
-        : ["bundle", "sources"],
+  await runCohortBench({ variants, onLine: (line) => console.log(line) });
+  if (args.includes("--cohorts")) return;
+  console.log("");
+  const { met } = await runEvaluationBench({
+    variants: variants.slice(0, 1),
     onLine: (line) => console.log(line),
   });
+  if (!met) process.exitCode = 1;
 }
 
 await all();

@@ -49,9 +49,13 @@ export interface CalibrationParameter {
  *
  * @category Evaluation
  */
-export const DEFAULT_CALIBRATION_PARAMETERS: readonly CalibrationParameter[] = FACTORS.map(
-  (factor) => ({ path: ["weights", factor], transform: "log", default: DEFAULT_WEIGHTS[factor] }),
-);
+export const DEFAULT_CALIBRATION_PARAMETERS: readonly CalibrationParameter[] =
+  /* @__PURE__ */ (() =>
+    FACTORS.map((factor) => ({
+      path: ["weights", factor],
+      transform: "log",
+      default: DEFAULT_WEIGHTS[factor],
+    })))();
 
 /**
  * The default penalties tried by cross-validation: none, then from 0.001 to
@@ -74,26 +78,26 @@ const INITIAL_STEP = 1;
 const STEP_HALVINGS = 4;
 const MAX_DEVIATION = 4;
 
-const pathSchema = z.readonly(
-  z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(8)),
-);
+const pathSchema = /* @__PURE__ */ (() =>
+  z.readonly(z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(8))))();
 
-const ParameterSchema = z
-  .strictObject({
-    path: pathSchema,
-    transform: z.enum(["log", "logit"]),
-    default: z.number(),
-  })
-  .check(
-    z.refine((p) => (p.transform === "log" ? p.default > 0 : p.default > 0 && p.default < 1), {
-      error: (issue) => {
-        const p = issue.input as CalibrationParameter;
-        return p.transform === "log"
-          ? `default: must be above 0 for a log parameter; got ${p.default}`
-          : `default: must be strictly between 0 and 1 for a logit parameter; got ${p.default}`;
-      },
-    }),
-  );
+const ParameterSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      path: pathSchema,
+      transform: z.enum(["log", "logit"]),
+      default: z.number(),
+    })
+    .check(
+      z.refine((p) => (p.transform === "log" ? p.default > 0 : p.default > 0 && p.default < 1), {
+        error: (issue) => {
+          const p = issue.input as CalibrationParameter;
+          return p.transform === "log"
+            ? `default: must be above 0 for a log parameter; got ${p.default}`
+            : `default: must be strictly between 0 and 1 for a logit parameter; got ${p.default}`;
+        },
+      }),
+    ))();
 
 /** Progress of a calibration, reported after each fit. @category Evaluation */
 export interface CalibrationProgress {
@@ -103,20 +107,21 @@ export interface CalibrationProgress {
   readonly total: number;
 }
 
-const OptionsSchema = z.strictObject({
-  parameters: z.optional(z.readonly(z.array(ParameterSchema).check(z.minLength(1)))),
-  penalties: z.optional(
-    z.readonly(z.array(z.number().check(z.gte(0), z.lte(1e6))).check(z.minLength(1))),
-  ),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  minMembers: z.optional(z.int().check(z.gte(1))),
-  maxEvaluations: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
-  onProgress: z.optional(
-    z.custom<(progress: CalibrationProgress) => void>((value) => typeof value === "function", {
-      error: "must be a function",
-    }),
-  ),
-});
+const OptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    parameters: z.optional(z.readonly(z.array(ParameterSchema).check(z.minLength(1)))),
+    penalties: z.optional(
+      z.readonly(z.array(z.number().check(z.gte(0), z.lte(1e6))).check(z.minLength(1))),
+    ),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    minMembers: z.optional(z.int().check(z.gte(1))),
+    maxEvaluations: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+    onProgress: z.optional(
+      z.custom<(progress: CalibrationProgress) => void>((value) => typeof value === "function", {
+        error: "must be a function",
+      }),
+    ),
+  }))();
 
 /**
  * Options of {@link calibrateScorer}.
@@ -304,16 +309,30 @@ function meanAucs(
   matrix: ScoreMatrix,
   topicIndex: ReadonlyMap<string, number>,
 ): Float64Array {
+  // Lists of the same scope on the same topic rank the same scores: sort them once.
+  const columns = new Map<string, { scores: Float64Array; sorted: Float64Array }>();
   return Float64Array.from(
     lists.map(({ scope, topicIds }) => {
       let sum = 0;
       for (const topicId of topicIds) {
-        const scores = scoreColumn(matrix, topicIndex.get(topicId) as number, scope.cities);
-        sum += aucByMidranks(scores, scope.member, scope.members);
+        const key = `${topicId}\u0000${scopeKey(scope)}`;
+        let column = columns.get(key);
+        if (column === undefined) {
+          const scores = scoreColumn(matrix, topicIndex.get(topicId) as number, scope.cities);
+          column = { scores, sorted: Float64Array.from(scores).sort() };
+          columns.set(key, column);
+        }
+        sum += aucByMidranks(column.scores, scope.member, scope.members, column.sorted);
       }
       return sum / topicIds.length;
     }),
   );
+}
+
+/** The scope's countries, in order, or "*" for the world: equal keys, equal cities in scope. */
+function scopeKey(scope: ListScope): string {
+  const countries = scope.list.scopeCountries;
+  return countries === undefined ? "*" : [...countries].sort().join(";");
 }
 
 function objective(

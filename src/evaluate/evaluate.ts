@@ -52,17 +52,18 @@ export interface EvaluationProgress {
   readonly listId: string;
 }
 
-const OptionsSchema = z.strictObject({
-  replicates: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
-  minMembers: z.optional(z.int().check(z.gte(1))),
-  onProgress: z.optional(
-    z.custom<(progress: EvaluationProgress) => void>((value) => typeof value === "function", {
-      error: "must be a function",
-    }),
-  ),
-});
+const OptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    replicates: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+    minMembers: z.optional(z.int().check(z.gte(1))),
+    onProgress: z.optional(
+      z.custom<(progress: EvaluationProgress) => void>((value) => typeof value === "function", {
+        error: "must be a function",
+      }),
+    ),
+  }))();
 
 /**
  * Options of {@link evaluateRelevance}.

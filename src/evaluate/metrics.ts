@@ -157,10 +157,15 @@ export function precisionAtK(scores: ArrayLike<number>, member: Uint8Array): num
  * summed, less the least possible sum, over member/non-member pairs. Sorts
  * a copy with the typed array's own numeric sort and finds each member's
  * tie by binary search: the same figure as {@link rocAuc}, faster when only
- * AUC is wanted (calibration evaluates it thousands of times).
+ * AUC is wanted (calibration evaluates it thousands of times). `sorted`, the
+ * scores in ascending order, may be passed when already at hand.
  */
-export function aucByMidranks(scores: Float64Array, member: Uint8Array, members: number): number {
-  const sorted = Float64Array.from(scores).sort();
+export function aucByMidranks(
+  scores: Float64Array,
+  member: Uint8Array,
+  members: number,
+  sorted: Float64Array = Float64Array.from(scores).sort(),
+): number {
   const n = sorted.length;
   const lowerBound = (x: number) => {
     let lo = 0;
