@@ -5,17 +5,19 @@
  * the same scores to the last bit.
  *
  * The tables come from the library's own compiler (src/score/compile.ts:
- * `compileTopic`, `compileCity`), copied into typed arrays, so the floor
- * differs from `scoreMatrix` only in the loop that reads them. The loop does
- * what `evaluate`, `aggregate` and `capOf` do for `bound = "value"`:
+ * `compileTopic`, `compileCity`, `kernelOf`), copied into typed arrays, so
+ * the floor differs from `scoreMatrix` only in the loop that reads them. The
+ * loop does what `evaluate`, `aggregate` and `capOf` do for `Bound.value`
+ * under the need-first aggregation:
  *
  * - outlook = outlook[role];
  * - salience = (priorities part + byIncome[income] + byTier[tier]) / parts,
  *   added in that order; an absent salience table is a table of zeros, and
  *   `x + 0 === x` exactly, so the sum is bit-identical;
- * - capacity = 0.5 * clout[tier] + 0.5 * (1 - demand * (1 - means));
+ * - capacity = kc * (1 - cloutDemand * (1 - clout)) + km * (1 - resourcesDemand * (1 - means)),
+ *   clout and means the city's own;
  * - authority = authority[autonomy]; values = values[regime];
- * - score = min(w0*f0 + w1*f1 + w2*f2 + w3*f3 + w4*f4 (left to right), cap),
+ * - score = salience * min(1, v0*f0 + v2*f2 + v3*f3 + v4*f4 + vConst) * cap,
  *   the cap the least cap of the gates that surely hold (1 if none).
  *
  * The default gates test autonomy and regime only, so the cap is
@@ -24,18 +26,21 @@
  */
 import type { City, Topic } from "../src/index";
 import { PRIORITY_FLOOR } from "../src/index";
-import { compileCity, compileTopic, type LevelTable } from "../src/score/compile";
+import {
+  compileCity,
+  compileTopic,
+  kernelOf,
+  type LevelTable,
+  PRIORITY_NEUTRAL,
+} from "../src/score/compile";
 import type { ResolvedOptions } from "../src/score/options";
 
 /** Entries per topic in every per-level table (the largest scale has 4 levels + unknown). */
 const STRIDE = 8;
 
-/** Gate slots as compile.ts numbers them. */
+/** Gate slots as compile.ts numbers them (the ordinal fields' order in the registry). */
 const AUTONOMY_SLOT = 3;
 const REGIME_SLOT = 4;
-
-/** The neutral priorities part, as compile.ts computes it. */
-const PRIORITY_NEUTRAL = (PRIORITY_FLOOR + 1) / 2;
 
 /** Cities and topics as typed arrays. */
 export interface FloorData {
@@ -48,12 +53,12 @@ export interface FloorData {
   readonly autonomy: Int8Array;
   readonly regime: Int8Array;
   readonly priorities: Int32Array;
+  readonly clout: Float64Array;
   readonly means: Float64Array;
   // Per topic, STRIDE entries each: the `value` row of each level table.
   readonly outlook: Float64Array;
   readonly salienceIncome: Float64Array;
   readonly salienceTier: Float64Array;
-  readonly clout: Float64Array;
   readonly authority: Float64Array;
   readonly values: Float64Array;
   readonly capByAutonomy: Float64Array;
@@ -62,9 +67,13 @@ export interface FloorData {
   readonly themes: Int32Array;
   readonly themeCount: Float64Array;
   readonly salienceParts: Float64Array;
+  readonly cloutDemand: Float64Array;
   readonly resourcesDemand: Float64Array;
-  /** The five normalised weights, in FACTORS order. */
-  readonly weights: Float64Array;
+  /** Feasibility's weights (FACTORS order, salience's 0), its constant and capacity's two weights. */
+  readonly v: Float64Array;
+  readonly vConst: number;
+  readonly kc: number;
+  readonly km: number;
 }
 
 function copyTable(target: Float64Array, offset: number, table: LevelTable | undefined): void {
@@ -78,7 +87,8 @@ export function compileFloor(
   topics: readonly Topic[],
   options: ResolvedOptions,
 ): FloorData {
-  if (options.aggregation !== "arithmetic") throw new Error("the floor does the arithmetic mean");
+  if (options.aggregation !== "need-first") throw new Error("the floor does need-first");
+  const k = kernelOf(options);
   const n = cities.length;
   const m = topics.length;
   const role = new Int8Array(n);
@@ -87,23 +97,24 @@ export function compileFloor(
   const autonomy = new Int8Array(n);
   const regime = new Int8Array(n);
   const priorities = new Int32Array(n);
+  const cityClout = new Float64Array(n);
   const means = new Float64Array(n);
   cities.forEach((city, i) => {
-    const c = compileCity(city);
+    const c = compileCity(city, k);
     role[i] = c.role;
     tier[i] = c.tier;
     income[i] = c.income;
     autonomy[i] = c.autonomy;
     regime[i] = c.regime;
     priorities[i] = c.priorities;
-    means[i] = c.means;
+    cityClout[i] = c.clout[0];
+    means[i] = c.means[0];
   });
 
   const table = () => new Float64Array(m * STRIDE);
   const outlook = table();
   const salienceIncome = table(); // zeros where the topic has no byIncome salience
   const salienceTier = table();
-  const clout = table();
   const authority = table();
   const values = table();
   const capByAutonomy = table().fill(1);
@@ -111,6 +122,7 @@ export function compileFloor(
   const themes = new Int32Array(m);
   const themeCount = new Float64Array(m);
   const salienceParts = new Float64Array(m);
+  const cloutDemand = new Float64Array(m);
   const resourcesDemand = new Float64Array(m);
   topics.forEach((topic, j) => {
     const t = compileTopic(topic, options);
@@ -118,7 +130,6 @@ export function compileFloor(
     copyTable(outlook, b, t.outlook);
     copyTable(salienceIncome, b, t.salienceIncome);
     copyTable(salienceTier, b, t.salienceTier);
-    copyTable(clout, b, t.clout);
     copyTable(authority, b, t.authority);
     copyTable(values, b, t.values);
     for (const gate of t.gates) {
@@ -140,6 +151,7 @@ export function compileFloor(
     themes[j] = t.themes;
     themeCount[j] = t.themeCount;
     salienceParts[j] = t.salienceParts;
+    cloutDemand[j] = t.cloutDemand;
     resourcesDemand[j] = t.resourcesDemand;
   });
 
@@ -152,11 +164,11 @@ export function compileFloor(
     autonomy,
     regime,
     priorities,
+    clout: cityClout,
     means,
     outlook,
     salienceIncome,
     salienceTier,
-    clout,
     authority,
     values,
     capByAutonomy,
@@ -164,8 +176,12 @@ export function compileFloor(
     themes,
     themeCount,
     salienceParts,
+    cloutDemand,
     resourcesDemand,
-    weights: Float64Array.from(options.weights),
+    v: k.v,
+    vConst: k.vConst,
+    kc: k.clout,
+    km: k.means,
   };
 }
 
@@ -180,14 +196,14 @@ function popcount(mask: number): number {
  * `out` is allocated by the caller, once.
  */
 export function scoreFloor(d: FloorData, out: Float64Array): void {
-  const { cityCount, topicCount, role, tier, income, autonomy, regime, priorities, means } = d;
-  const { outlook, salienceIncome, salienceTier, clout, authority, values } = d;
-  const { capByAutonomy, capByRegime, themes, themeCount, salienceParts, resourcesDemand } = d;
-  const w0 = d.weights[0] as number;
-  const w1 = d.weights[1] as number;
-  const w2 = d.weights[2] as number;
-  const w3 = d.weights[3] as number;
-  const w4 = d.weights[4] as number;
+  const { cityCount, topicCount, role, tier, income, autonomy, regime, priorities } = d;
+  const { clout, means, outlook, salienceIncome, salienceTier, authority, values } = d;
+  const { capByAutonomy, capByRegime, themes, themeCount, salienceParts } = d;
+  const { cloutDemand, resourcesDemand, vConst, kc, km } = d;
+  const v0 = d.v[0] as number;
+  const v2 = d.v[2] as number;
+  const v3 = d.v[3] as number;
+  const v4 = d.v[4] as number;
   for (let i = 0; i < cityCount; i++) {
     const r = role[i] as number;
     const ti = tier[i] as number;
@@ -195,6 +211,7 @@ export function scoreFloor(d: FloorData, out: Float64Array): void {
     const au = autonomy[i] as number;
     const re = regime[i] as number;
     const mask = priorities[i] as number;
+    const cityClout = clout[i] as number;
     const cityMeans = means[i] as number;
     const row = i * topicCount;
     for (let j = 0; j < topicCount; j++) {
@@ -210,13 +227,13 @@ export function scoreFloor(d: FloorData, out: Float64Array): void {
       salience += salienceTier[b + ti] as number;
       const f1 = salience / (salienceParts[j] as number);
       const f2 =
-        0.5 * (clout[b + ti] as number) +
-        0.5 * (1 - (resourcesDemand[j] as number) * (1 - cityMeans));
+        kc * (1 - (cloutDemand[j] as number) * (1 - cityClout)) +
+        km * (1 - (resourcesDemand[j] as number) * (1 - cityMeans));
       const f3 = authority[b + au] as number;
       const f4 = values[b + re] as number;
-      const raw = w0 * f0 + w1 * f1 + w2 * f2 + w3 * f3 + w4 * f4;
+      const feasibility = v0 * f0 + v2 * f2 + v3 * f3 + v4 * f4 + vConst;
       const cap = Math.min(capByAutonomy[b + au] as number, capByRegime[b + re] as number);
-      out[row + j] = Math.min(raw, cap);
+      out[row + j] = f1 * Math.min(1, feasibility) * cap;
     }
   }
 }

@@ -29,6 +29,7 @@ import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "../src/mode
 import { INCOME_TIERS, NATIONAL_TIERS, REGIMES } from "../src/model/taxonomy";
 import { loadGeoNames } from "./lib/geonames";
 import { matchPlaceFacts, type PlaceFacts, renderMatchReport } from "./lib/place-facts";
+import { readTsv } from "./lib/tsv";
 
 /** The gazetteer's population floor. */
 export const GAZETTEER_MIN_POPULATION = 100_000;
@@ -135,9 +136,28 @@ export function renderMatchesReport(): string {
   return renderMatchReport(facts.report, gazetteer);
 }
 
-function factTables(facts: PlaceFacts): string {
+/** [GeoNames id, alternate name] of gazetteer places, from data/places/alternate-names.tsv. */
+function alternateNameRows(inGazetteer: ReadonlySet<number>): [number, string][] {
+  return readTsv("data/places/alternate-names.tsv")
+    .filter((row) => inGazetteer.has(Number(row.geonamesId)))
+    .map((row): [number, string] => [Number(row.geonamesId), row.alternate ?? ""])
+    .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
+function factTables(facts: PlaceFacts, inGazetteer: ReadonlySet<number>): string {
   const countries = [...facts.countriesWithCapital].sort();
+  const alternates = alternateNameRows(inGazetteer);
   return `
+/**
+ * Names people type for gazetteer places besides their own: English, former,
+ * ASCII and widely used names, each a GeoNames name of the place (GeoNames,
+ * CC BY 4.0; selection rule in data/places/alternate-names.tsv):
+ * [GeoNames id, name].
+ */
+export const ALTERNATE_NAME_ROWS: readonly (readonly [number, string])[] = [
+${alternates.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
+];
+
 /** The countries whose seat of government is known, and dependencies: their other places are not capitals. */
 export const COUNTRIES_WITH_CAPITAL: readonly string[] = ${JSON.stringify(countries)};
 `;
@@ -147,7 +167,15 @@ export const COUNTRIES_WITH_CAPITAL: readonly string[] = ${JSON.stringify(countr
 export function renderPlacesModule(): { module: string; summary: Record<string, number> } {
   const { data, facts } = gazetteerFacts();
   const tiers = classifyNationalTiers(
-    data.places.map((p) => ({ id: p.id, country: p.country, population: p.population })),
+    data.places.map((p) => {
+      const metro = facts.metro.get(p.id);
+      return {
+        id: p.id,
+        country: p.country,
+        population: p.population,
+        ...(metro !== undefined && !metro.shared && { metroPopulation: metro.population }),
+      };
+    }),
   );
   if (E.isLeft(tiers)) throw new Error(JSON.stringify(tiers.left));
   check(
@@ -208,10 +236,10 @@ export const SECTION_ROWS: readonly (readonly [number, string, string, number])[
 ${sections.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
 ];
 `;
-  const inGazetteer = new Set(rows.map((row) => row[0]));
+  const inGazetteer = new Set(rows.map((row) => row[0] as number));
   const count = (ids: Iterable<number>) => [...ids].filter((id) => inGazetteer.has(id)).length;
   return {
-    module: module + factTables(facts),
+    module: module + factTables(facts, inGazetteer),
     summary: {
       geonamesPlaces: data.counts.total,
       unknownPopulation: data.counts.unknownPopulation,

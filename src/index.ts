@@ -127,18 +127,20 @@ export {
   TopicSchema,
 } from "./model/schemas";
 export * from "./model/taxonomy";
+export { RELEVANCE_BANDS } from "./score/bands";
+export { DEFAULT_WEIGHTS, FACTORS, type FactorName } from "./score/factors";
 export {
-  type Aggregation,
   DEFAULT_GATES,
-  DEFAULT_WEIGHTS,
-  FACTORS,
-  type FactorName,
   GATE_FIELDS,
   GATE_TOPIC_ATTRIBUTES,
   type Gate,
   type GateField,
   type GateTopicAttribute,
-  RELEVANCE_BANDS,
+} from "./score/gates";
+export {
+  type Aggregation,
+  DEFAULT_CAPACITY,
+  DEFAULT_CLOUT,
   type ResolvedOptions,
   type ScorerOptions,
 } from "./score/options";
@@ -150,6 +152,7 @@ export {
   type Goalposts,
   MEANS_POSITION,
   METRO_GDP_GOALPOSTS,
+  POPULATION_GOALPOSTS,
   PRIORITY_FLOOR,
   REGIME_POSITION,
   ROLE_POSITION,

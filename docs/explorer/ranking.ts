@@ -7,6 +7,7 @@
 import {
   CATALOG,
   type City,
+  DEFAULT_WEIGHTS,
   FACTORS,
   type FactorName,
   type RankedRelevance,
@@ -74,9 +75,23 @@ export function legend(): HTMLElement {
     h(
       "p",
       {},
-      "A segment's length is the factor's contribution: the five add up to the score, on a scale of 0 to 1.",
+      "A segment's length is the factor's contribution: the five add up to the score, on a scale of 0 to 1. The score is need first: a topic's salience for the city times what the city can do about it, so a topic that speaks to none of the city's needs stays low whatever the city's strengths.",
     ),
   );
+}
+
+/**
+ * The default model's reading of a score: need (salience) times what the city
+ * can do about it (feasibility, the weighted mean of the other four factors).
+ */
+function needText(result: RankedRelevance): string {
+  const others = FACTORS.filter((factor) => factor !== "salience");
+  const total = others.reduce((sum, factor) => sum + DEFAULT_WEIGHTS[factor], 0);
+  const feasibility = others.reduce(
+    (sum, factor) => sum + (DEFAULT_WEIGHTS[factor] / total) * result.factors[factor].value,
+    0,
+  );
+  return `Need ${formatScore(result.factors.salience.value)} × what the city can do about it ${formatScore(feasibility)}`;
 }
 
 function topicItem(result: RankedRelevance, openReasons: boolean): HTMLElement {
@@ -135,11 +150,12 @@ function topicItem(result: RankedRelevance, openReasons: boolean): HTMLElement {
         );
       }),
     ),
+    h("p", { class: "need" }, needText(result)),
     capped.length > 0 &&
       h(
         "p",
         { class: "gate" },
-        `Capped at ${formatScore(Math.min(...capped.map((gate) => gate.cap)))} by a prerequisite the city lacks.`,
+        `Multiplied by ${formatScore(Math.min(...capped.map((gate) => gate.cap)))} (so at most that) by a prerequisite the city lacks.`,
       ),
     h(
       "details",

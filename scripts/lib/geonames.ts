@@ -59,7 +59,11 @@ export const SECTION_TEST_FLOOR = 100_000;
 
 const EARTH_RADIUS_KM = 6371;
 
-function distanceKm(a: GeoPlace, b: GeoPlace): number {
+/** Great-circle distance in km between two points (haversine, mean Earth radius). */
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;

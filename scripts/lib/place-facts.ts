@@ -6,7 +6,7 @@
  * outcome in the generated report data/places/matches.tsv.
  */
 import { normalizeName } from "../../src/places/normalize";
-import type { GeoPlace } from "./geonames";
+import { distanceKm, type GeoPlace } from "./geonames";
 import { readTsv } from "./tsv";
 
 /**
@@ -36,21 +36,6 @@ export const BROOKINGS_UNKNOWN_RADIUS_KM = 50;
  * and Fort Worth share theirs.
  */
 export const SHARED_SIZE_RATIO = 3;
-
-const EARTH_RADIUS_KM = 6371;
-
-export function distanceKm(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
-}
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);

@@ -20,15 +20,36 @@ import type { Topic } from "../model/schemas";
 /** Salience by national tier for public stances: the weight of a stance scales with the economy it speaks for. */
 const STANCE_BY_TIER = { primary: 1, secondary: 0.6, tertiary: 0.4, local: 0.2 } as const;
 
+/** Freezes a value and everything it holds, so that nothing can change a catalog topic after load. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
- * The built-in topics, sorted by id.
+ * The built-in topics, sorted by id. Frozen, as parsed topics are: a scorer
+ * compiles each once and reuses it.
  *
  * @example
  * CATALOG.map((topic) => topic.id);
- * // ["administrative-transparency", "basic-services", "climate-action", …]
+ * // ["adequate-housing", "administrative-transparency", "basic-services", …]
  * @category Catalog
  */
-export const CATALOG: readonly Topic[] = [
+export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
+  {
+    id: "adequate-housing",
+    name: "Adequate housing for all",
+    description:
+      "Commitments to affordable, adequate housing and the right to it, as in the Cities for Adequate Housing declaration.",
+    themes: ["housing", "human-rights"],
+    internationalFacing: 0.4, // a local task; a declaration with peers gives it a voice abroad
+    demands: { clout: 0.3, resources: 0.7, autonomy: 0.7 }, // building and regulating housing needs money and land-use powers
+    liberalNorms: 0.5, // framed as a right, pursued under many regimes
+    sensitivity: 0.5, // evictions, rents and informal settlements are contested
+  },
   {
     id: "administrative-transparency",
     name: "Administrative transparency exchange",
@@ -64,6 +85,17 @@ export const CATALOG: readonly Topic[] = [
     internationalFacing: 0.6, // pledged in international networks, delivered at home
     demands: { clout: 0.3, resources: 0.6, autonomy: 0.8 }, // acting needs powers over transport, buildings and land use
     liberalNorms: 0.2,
+    sensitivity: 0.2,
+  },
+  {
+    id: "cultural-exchange",
+    name: "Cultural exchange and creative-city networks",
+    description:
+      "Exchanging culture with cities abroad: sister-city programmes, festivals and designations such as UNESCO's Creative Cities.",
+    themes: ["culture", "economic-development"],
+    internationalFacing: 0.7, // addressed to partners and visitors abroad
+    demands: { clout: 0.1, resources: 0.2, autonomy: 0.2 }, // small towns take part; sister-city ties cost little
+    liberalNorms: 0.3, // practised across regimes; cultural freedom helps
     sensitivity: 0.2,
   },
   {
@@ -140,6 +172,17 @@ export const CATALOG: readonly Topic[] = [
     sensitivity: 0.2,
   },
   {
+    id: "public-health",
+    name: "Public health partnerships",
+    description:
+      "City policies against noncommunicable diseases and injuries (tobacco, diet, road safety) with international partners, as in the Partnership for Healthy Cities.",
+    themes: ["health", "safety"],
+    internationalFacing: 0.4, // technical partners abroad, policy at home
+    demands: { clout: 0.3, resources: 0.4, autonomy: 0.6 }, // a policy needs regulatory powers, which health systems often keep nationally
+    liberalNorms: 0.2, // pursued under every kind of regime
+    sensitivity: 0.2,
+  },
+  {
     id: "public-participation",
     name: "Public participation exchange",
     description:
@@ -159,7 +202,13 @@ export const CATALOG: readonly Topic[] = [
     demands: { clout: 0.9, resources: 0.4, autonomy: 0.3 }, // the essay: New York, Los Angeles and Chicago command attention on trade
     liberalNorms: 0.2,
     sensitivity: 0.4,
-    salience: { byTier: STANCE_BY_TIER },
+    salience: {
+      byTier: STANCE_BY_TIER,
+      // The essay's traders are the primary cities of a high-income country (New York, Los Angeles,
+      // Chicago); where a city is still meeting basic needs, a stance on national trade policy is
+      // a distant concern. Equal steps by income tier, 0.4 to 1.
+      byIncome: { low: 0.4, "lower-middle": 0.6, "upper-middle": 0.8, high: 1 },
+    },
   },
   {
     id: "urban-advocacy",
@@ -176,7 +225,29 @@ export const CATALOG: readonly Topic[] = [
       byTier: { primary: 0.2, secondary: 1, tertiary: 0.9, local: 0.5 },
     },
   },
-];
+  {
+    id: "urban-innovation",
+    name: "Urban innovation and digital services",
+    description:
+      "Testing and spreading new solutions to city problems (digital services, data, challenge prizes), as in the Global Mayors Challenge.",
+    themes: ["innovation", "economic-development"],
+    internationalFacing: 0.5, // competitions and networks abroad, solutions used at home
+    demands: { clout: 0.2, resources: 0.5, autonomy: 0.5 }, // open to cities of any rank; pilots take a team and a budget
+    liberalNorms: 0.3, // open data leans on transparency; smart-city programmes run everywhere
+    sensitivity: 0.3, // data and surveillance touch rights
+  },
+  {
+    id: "urban-resilience",
+    name: "Urban resilience to shocks and stresses",
+    description:
+      "Preparing for disasters, climate hazards and violence with a resilience strategy and peers, as 100 Resilient Cities did.",
+    themes: ["safety", "climate", "infrastructure"],
+    internationalFacing: 0.5, // strategies built with international peers and funders
+    demands: { clout: 0.3, resources: 0.6, autonomy: 0.6 }, // protection costs money; emergency powers are shared with the state
+    liberalNorms: 0.2, // pursued under every kind of regime
+    sensitivity: 0.3, // security and policing can touch rights
+  },
+]);
 
 /**
  * A catalog topic by id, or `undefined`.

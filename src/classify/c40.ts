@@ -35,7 +35,7 @@ export const C40_MEGACITY_CRITERIA = {
   gdpPppRank: 25,
 } as const;
 
-const FactsSchema = z.strictObject({
+const FactsSchema = /* @__PURE__ */ z.strictObject({
   population: z.optional(z.int().check(z.positive())),
   metroPopulation: z.optional(z.int().check(z.positive())),
   gdpPppRank: z.optional(z.int().check(z.positive())),

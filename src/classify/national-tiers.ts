@@ -6,8 +6,9 @@
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { COUNTRY_CODES, type CountryCode } from "../model/country-codes";
-import type { ValidationError } from "../model/errors";
+import { describeValue, type ValidationError } from "../model/errors";
 import { parseWithSchema, type RecordError } from "../model/parse";
+import { readEntries } from "../model/read";
 import type { NationalTier } from "../model/taxonomy";
 
 /**
@@ -36,9 +37,9 @@ export const DEFAULT_NATIONAL_TIER_OPTIONS = {
   tertiaryShare: 0.005,
 } as const;
 
-const share = z.number().check(z.gt(0), z.lte(1));
+const share = /* @__PURE__ */ z.number().check(z.gt(0), z.lte(1));
 
-const OptionsSchema = z
+const OptionsSchema = /* @__PURE__ */ z
   .strictObject({
     primaryShare: z.optional(share),
     secondaryShare: z.optional(share),
@@ -60,13 +61,14 @@ const OptionsSchema = z
 /** Options of {@link classifyNationalTiers}: the thresholds, as shares of the largest place. @category Classifiers */
 export type NationalTierOptions = z.input<typeof OptionsSchema>;
 
-const PlaceSchema = z.strictObject({
+const PlaceSchema = /* @__PURE__ */ z.strictObject({
   id: z.union([
     z.string().check(z.refine((s) => s.trim() !== "", { error: "must not be empty" })),
     z.int(),
   ]),
   country: z.enum(COUNTRY_CODES),
   population: z.int().check(z.positive()),
+  metroPopulation: z.optional(z.int().check(z.positive())),
 });
 
 /** A place to rank: any data set with an id, a country and a population (e.g. GeoNames). @category Classifiers */
@@ -75,6 +77,12 @@ export interface PlaceInput {
   readonly country: CountryCode;
   /** Whole number of at least 1; GeoNames' 0 ("unknown") is rejected, so drop such places first. */
   readonly population: number;
+  /**
+   * The population of the metropolitan area or urban agglomeration the place
+   * stands for, where known: it can raise a place to `secondary` or
+   * `tertiary`, never to `primary` (see {@link classifyNationalTiers}).
+   */
+  readonly metroPopulation?: number | undefined;
 }
 
 /** A place's position in its country's urban hierarchy. @category Classifiers */
@@ -86,6 +94,12 @@ export interface NationalTierAssignment {
   readonly rank: number;
   /** The population as a share of the country's largest place, in (0, 1]. */
   readonly shareOfLargest: number;
+  /**
+   * With a `metroPopulation`: that population as a share of the country's
+   * largest place by its larger figure (metropolitan where known, else city
+   * proper), in (0, 1].
+   */
+  readonly metroShareOfLargest?: number;
   readonly tier: NationalTier;
 }
 
@@ -105,6 +119,21 @@ function tierOf(shareOfLargest: number, o: Thresholds): NationalTier {
   if (shareOfLargest >= o.tertiaryShare) return "tertiary";
   return "local";
 }
+
+/** The tier from the city share, raised by the metropolitan share at most to secondary. */
+function tierWithMetro(share: number, metroShare: number | undefined, o: Thresholds): NationalTier {
+  const byCity = tierOf(share, o);
+  if (metroShare === undefined || byCity === "primary") return byCity;
+  const byMetro = metroShare >= o.secondaryShare ? "secondary" : tierOf(metroShare, o);
+  return NATIONAL_TIER_ORDER[byMetro] < NATIONAL_TIER_ORDER[byCity] ? byMetro : byCity;
+}
+
+const NATIONAL_TIER_ORDER: Readonly<Record<NationalTier, number>> = {
+  primary: 0,
+  secondary: 1,
+  tertiary: 2,
+  local: 3,
+};
 
 /**
  * Places each place in its country's urban hierarchy: its rank by
@@ -145,21 +174,25 @@ export function classifyNationalTiers(
     tertiaryShare: given.tertiaryShare ?? DEFAULT_NATIONAL_TIER_OPTIONS.tertiaryShare,
   };
 
-  if (!Array.isArray(places)) {
-    return E.right({
-      tiers: [],
-      errors: [{ index: -1, issues: [{ path: [], message: "must be an array of places" }] }],
-    });
+  const list = readEntries(places);
+  if (E.isLeft(list)) {
+    const message =
+      list.left === "is not an array"
+        ? `must be an array of places; got ${describeValue(places)}`
+        : `must be an array of places that can be read; it ${list.left}`;
+    return E.right({ tiers: [], errors: [{ index: -1, issues: [{ path: [], message }] }] });
   }
 
   const errors: RecordError[] = [];
   const valid: { index: number; place: PlaceInput }[] = [];
   const seen = new Map<string | number, number>();
-  places.forEach((raw, index) => {
-    const parsed = parseWithSchema(PlaceSchema, raw, "a place object");
+  for (let index = 0; index < list.right.length; index++) {
+    const parsed = E.chain((raw: unknown) => parseWithSchema(PlaceSchema, raw, "a place object"))(
+      list.right.at(index),
+    );
     if (E.isLeft(parsed)) {
       errors.push({ index, issues: parsed.left.issues });
-      return;
+      continue;
     }
     const first = seen.get(parsed.right.id);
     if (first !== undefined) {
@@ -168,11 +201,11 @@ export function classifyNationalTiers(
         id: String(parsed.right.id),
         issues: [{ path: ["id"], message: `repeats the id of the place at index ${first}` }],
       });
-      return;
+      continue;
     }
     seen.set(parsed.right.id, index);
     valid.push({ index, place: parsed.right });
-  });
+  }
 
   const byCountry = new Map<string, PlaceInput[]>();
   for (const { place } of valid) {
@@ -185,19 +218,24 @@ export function classifyNationalTiers(
   for (const list of byCountry.values()) {
     const sorted = [...list].sort((a, b) => b.population - a.population);
     const largest = sorted[0]?.population ?? 1;
+    let largestSize = 1;
+    for (const p of list) largestSize = Math.max(largestSize, p.population, p.metroPopulation ?? 0);
     let rank = 0;
     let previous = Number.NaN;
     sorted.forEach((place, position) => {
       if (place.population !== previous) rank = position + 1;
       previous = place.population;
       const shareOfLargest = place.population / largest;
+      const metroShareOfLargest =
+        place.metroPopulation === undefined ? undefined : place.metroPopulation / largestSize;
       assigned.set(place, {
         id: place.id,
         country: place.country,
         population: place.population,
         rank,
         shareOfLargest,
-        tier: tierOf(shareOfLargest, o),
+        ...(metroShareOfLargest !== undefined && { metroShareOfLargest }),
+        tier: tierWithMetro(shareOfLargest, metroShareOfLargest, o),
       });
     });
   }

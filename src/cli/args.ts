@@ -14,11 +14,15 @@ export const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
   quiet: { type: "boolean", short: "q" },
   debug: { type: "boolean" },
+  "raw-csv": { type: "boolean" },
 } as const satisfies ParseArgsConfig["options"];
 
 /** Help lines for {@link COMMON_OPTIONS}. */
 export const COMMON_HELP = `  -q, --quiet            no progress lines on stderr
   -h, --help             show this help
+      --raw-csv          write CSV cells as they are, without the formula guard
+                         (by default a text cell starting with = + - @, a tab or
+                         a carriage return gets a leading ')
       --debug            show the stack of an internal error`;
 
 /** Help lines for the shared input and output options. */

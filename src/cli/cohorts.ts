@@ -208,10 +208,12 @@ async function writeTable(
 
 async function writeCsv(result: CohortResult, context: Context): Promise<void> {
   const out = context.stdout;
-  await out.write(csvRow(["cityId", "cohortId", "isMedoid", "cohortSilhouette"]));
+  await out.write(csvRow(["cityId", "cohortId", "isMedoid", "cohortSilhouette"], context.csv));
   for (const cohort of result.cohorts) {
     for (const id of cohort.memberIds) {
-      await out.write(csvRow([id, cohort.id, id === cohort.medoidId, cohort.silhouette]));
+      await out.write(
+        csvRow([id, cohort.id, id === cohort.medoidId, cohort.silhouette], context.csv),
+      );
     }
   }
 }

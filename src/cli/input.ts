@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, fstatSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
@@ -48,18 +48,90 @@ export interface Input {
 /** The name `-` reads stdin. */
 export const STDIN = "-";
 
+/**
+ * Where the first byte that cannot start or continue a UTF-8 sequence is in
+ * `bytes` (RFC 3629: no overlong forms, no surrogates, nothing above
+ * U+10FFFF), or `-1`. A sequence cut short by the end of `bytes` counts as
+ * valid: the next chunk may complete it.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = b === 0xe0 ? 0xa0 : 0x80;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = b === 0xf0 ? 0x90 : 0x80;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return -1;
+      const c = bytes[i + k] as number;
+      if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function countNewlineBytes(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) n += 1;
+  return n;
+}
+
+/**
+ * The text of a byte stream, decoded as UTF-8 strictly: a byte sequence that
+ * is not UTF-8 (a file saved as Latin-1 or Windows-1252) is a
+ * {@link UsageError} naming the line, never a silent U+FFFD that could make
+ * two different ids one. A byte order mark at the start is dropped.
+ */
 async function* decoded(stream: Readable, name: string): AsyncGenerator<string> {
-  let first = true;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  let tail: Uint8Array = new Uint8Array(0);
   try {
     for await (const chunk of stream) {
-      let text = chunk as string;
-      if (first) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const bytes = chunk as Uint8Array;
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        // The sequence may have started in the previous chunk's last bytes.
+        const joined = new Uint8Array(tail.length + bytes.length);
+        joined.set(tail);
+        joined.set(bytes, tail.length);
+        const at = Math.max(0, firstInvalidUtf8(joined));
+        const where = line - countNewlineBytes(tail, tail.length) + countNewlineBytes(joined, at);
+        const byte = (joined[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+        throw new UsageError(
+          `${name}:${where}: not valid UTF-8 (byte 0x${byte}); save the file as UTF-8`,
+        );
       }
+      line += countNewlineBytes(bytes, bytes.length);
+      tail = bytes.subarray(Math.max(0, bytes.length - 3));
       if (text !== "") yield text;
     }
+    const rest = decoder.decode();
+    if (rest !== "") yield rest;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof TypeError) {
+      throw new UsageError(`${name}:${line}: not valid UTF-8 (the file ends inside a character)`);
+    }
     throw fileError(name, error);
   }
 }
@@ -79,7 +151,13 @@ export async function openInput(file: string, override?: InputFormat): Promise<I
   let name = file;
   if (file === STDIN) {
     name = "<stdin>";
-    process.stdin.setEncoding("utf8");
+    let directory = false;
+    try {
+      directory = fstatSync(0).isDirectory();
+    } catch {
+      // Not a file descriptor fstat can read (closed): reading will say so.
+    }
+    if (directory) throw new UsageError("cannot read <stdin>: it is a directory, not a file");
     stream = process.stdin;
   } else {
     try {
@@ -90,7 +168,7 @@ export async function openInput(file: string, override?: InputFormat): Promise<I
       if (error instanceof UsageError) throw error;
       throw fileError(file, error);
     }
-    stream = createReadStream(file, { encoding: "utf8", highWaterMark: 64 * 1024 });
+    stream = createReadStream(file, { highWaterMark: 64 * 1024 });
   }
   const iterator = decoded(stream, name);
   const head = await iterator.next();
@@ -159,10 +237,21 @@ async function* ndjsonRecords(input: Input): AsyncGenerator<RawRecord> {
       line: scanned.line,
       problem: `not valid JSON: ${message}`,
     }));
+  let records = 0;
   for await (const chunk of input.chunks) {
-    for (const scanned of lines.push(chunk)) yield parse(scanned);
+    for (const scanned of lines.push(chunk)) {
+      records += 1;
+      yield parse(scanned);
+    }
   }
-  for (const scanned of lines.end()) yield parse(scanned);
+  for (const scanned of lines.end()) {
+    records += 1;
+    yield parse(scanned);
+  }
+  if (records === 0) {
+    // As for an empty JSON or CSV file: nothing to read is a mistake, not success.
+    throw new UsageError(`${input.name}: the file is empty; expected one JSON record per line`);
+  }
 }
 
 /**
@@ -195,12 +284,30 @@ function countNewlines(text: string, from: number): number {
   return n;
 }
 
-/** The physical line a CSV record starts on, from the line it ends on and its raw text. */
-function csvStartLine(endLine: number, raw: string): number {
-  let start = 0;
-  while (raw[start] === "\n" || raw[start] === "\r") start += 1;
-  const body = raw.endsWith("\n") ? raw.slice(0, raw.endsWith("\r\n") ? -2 : -1) : raw;
-  return endLine - countNewlines(body, start);
+function countCrlf(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\r\n"); i !== -1; i = text.indexOf("\r\n", i + 2)) n += 1;
+  return n;
+}
+
+/**
+ * The physical line each CSV record starts on, from the line csv-parse says
+ * it ends on and its raw text. csv-parse counts a CRLF inside a quoted cell
+ * as two lines, so every such line break shifts its count for the rest of
+ * the file by one: the counter keeps the running excess and takes it off.
+ * `unclosed` is for the record of an unclosed quote, whose raw text runs to
+ * the end of the file: its last CRLF is inside the quote too.
+ */
+class CsvLines {
+  private excess = 0;
+
+  startOf(endLine: number, raw: string, unclosed = false): number {
+    let start = 0;
+    while (raw[start] === "\n" || raw[start] === "\r") start += 1;
+    const body = raw.endsWith("\n") ? raw.slice(0, raw.endsWith("\r\n") ? -2 : -1) : raw;
+    this.excess += countCrlf(unclosed ? raw : body);
+    return endLine - this.excess - countNewlines(body, start);
+  }
 }
 
 function isCsvError(error: unknown): error is CsvError {
@@ -234,13 +341,14 @@ async function* csvRecords(
   source.pipe(parser);
   let reader: RowReader | undefined;
   let columns = 0;
+  const lines = new CsvLines();
   try {
     for await (const item of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
       raw: string;
     }>) {
-      const line = csvStartLine(item.info.lines, item.raw);
+      const line = lines.startOf(item.info.lines, item.raw);
       if (reader === undefined) {
         reader = onHeader(item.record, `${input.name}:${line}`);
         columns = item.record.length;
@@ -255,9 +363,11 @@ async function* csvRecords(
     }
   } catch (error) {
     if (isCsvError(error)) {
-      const { lines, raw } = error as { lines?: unknown; raw?: unknown };
+      const { lines: endLine, raw } = error as { lines?: unknown; raw?: unknown };
       const line =
-        typeof lines === "number" && typeof raw === "string" ? `:${csvStartLine(lines, raw)}` : "";
+        typeof endLine === "number" && typeof raw === "string"
+          ? `:${lines.startOf(endLine, raw, error.code === "CSV_QUOTE_NOT_CLOSED")}`
+          : "";
       throw new UsageError(`${input.name}${line}: not valid CSV: ${csvMessage(error)}`);
     }
     throw error;

@@ -12,6 +12,7 @@ import { COMMANDS, findCommand } from "./commands";
 import { type Context, Diagnostics, PROGRAM } from "./context";
 import { EXIT, type ExitCode, systemErrorCode, UsageError } from "./errors";
 import { TextSink, terminalWidth } from "./output";
+import { visible } from "./text";
 
 function globalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length + c.synopsis.length + 1));
@@ -42,7 +43,7 @@ processed), 2 usage error or unreadable input, 3 internal error (a bug).
 }
 
 /** Options read before the command name. */
-const GLOBAL_FLAGS = new Set(["--debug", "--quiet", "-q"]);
+const GLOBAL_FLAGS = new Set(["--debug", "--quiet", "-q", "--raw-csv"]);
 
 /** Whether `flag` appears among the options (before a `--`). */
 function hasFlag(args: readonly string[], ...flags: string[]): boolean {
@@ -96,7 +97,7 @@ function unknownCommand(name: string): UsageError {
 /** Turns anything thrown into a message on stderr and an exit status. */
 function report(error: unknown, debug: boolean): ExitCode {
   if (error instanceof UsageError) {
-    const lines = [`${PROGRAM}: ${error.message}`, ...error.details];
+    const lines = [`${PROGRAM}: ${error.message}`, ...error.details].map(visible);
     process.stderr.write(`${lines.join("\n")}\n`);
     return EXIT.usage;
   }
@@ -105,7 +106,7 @@ function report(error: unknown, debug: boolean): ExitCode {
     debug && error instanceof Error && error.stack !== undefined
       ? error.stack
       : `(run again with --debug to see where, and please report it)`;
-  process.stderr.write(`${PROGRAM}: internal error: ${message}\n${where}\n`);
+  process.stderr.write(`${PROGRAM}: internal error: ${visible(message)}\n${where}\n`);
   return EXIT.internal;
 }
 
@@ -117,6 +118,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     stdout,
     diagnostics: new Diagnostics(process.stderr, !hasFlag(argv, "--quiet", "-q")),
     width: terminalWidth(process.stdout),
+    csv: hasFlag(argv, "--raw-csv") ? "raw" : "neutralise",
   };
   let status: ExitCode;
   try {
@@ -124,15 +126,31 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     status = report(error, debug);
   }
+  context.diagnostics.finish();
   await stdout.flush();
   return status;
 }
 
+/** Write errors in plain words; others are shown by their own message. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exceeded",
+  EFBIG: "the file is too large",
+  EIO: "an input/output error",
+  EBADF: "the output is closed",
+};
+
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+// Any other write error (a full disk) ends the run with one line and the status of unusable output.
 process.stdout.on("error", (error) => {
-  if (systemErrorCode(error) === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
-  throw error;
+  const code = systemErrorCode(error);
+  if (code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  const reason = (code === undefined ? undefined : WRITE_ERRORS[code]) ?? error.message;
+  process.stderr.write(`${PROGRAM}: cannot write the output: ${visible(reason)}\n`);
+  process.exit(EXIT.usage);
 });
+// With stderr closed or full there is no one to tell; the exit status still says how it went.
+process.stderr.on("error", () => {});
 
 main(process.argv.slice(2)).then(
   (status) => {

@@ -6,7 +6,8 @@
  * @module
  */
 import { once } from "node:events";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
+import { visible } from "./text";
 
 /** The output formats every command offers. */
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
@@ -68,16 +69,37 @@ export type Cell = string | number | boolean | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One CSV cell, quoted when it holds a comma, a quote, a line break or edge spaces. */
-export function csvCell(value: Cell): string {
+/**
+ * The first characters that make a spreadsheet read a cell as a formula
+ * (`=`, `+`, `-`, `@`) or that it skips before looking for one (tab, carriage
+ * return), and NUL: OWASP's list for CSV injection (OWASP Application
+ * Security Verification Standard 5.0, requirement 1.2.10; OWASP, "CSV
+ * Injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+
+/** How text cells are written: neutralised against formulas (the default), or raw (`--raw-csv`). */
+export type CsvMode = "neutralise" | "raw";
+
+/**
+ * One CSV cell, quoted when it holds a comma, a quote, a line break or edge
+ * spaces. In `"neutralise"` mode a text cell that starts like a formula gets
+ * a leading `'`, which spreadsheets read as "this is text" and do not show:
+ * `=HYPERLINK(…)` is written `'=HYPERLINK(…)`. Numbers and booleans are never
+ * changed (a negative number is a number, not a formula).
+ */
+export function csvCell(value: Cell, mode: CsvMode = "neutralise"): string {
   if (value === undefined) return "";
-  const text = String(value);
+  let text = String(value);
+  if (mode === "neutralise" && typeof value === "string" && FORMULA_START.test(text)) {
+    text = `'${text}`;
+  }
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One CSV line, ending in `\n`. */
-export function csvRow(cells: readonly Cell[]): string {
-  return `${cells.map(csvCell).join(",")}\n`;
+/** One CSV line, ending in `\n`; `mode` as in {@link csvCell}. */
+export function csvRow(cells: readonly Cell[], mode: CsvMode = "neutralise"): string {
+  return `${cells.map((cell) => csvCell(cell, mode)).join(",")}\n`;
 }
 
 // ---------------------------------------------------------------------------
@@ -112,11 +134,16 @@ export interface TableColumn {
   readonly maxWidth?: number;
 }
 
-/** Words of `text` in lines of at most `width` characters; a longer word is cut. */
+/**
+ * Words of `text` in lines of at most `width` characters; a longer word is
+ * cut. Characters a terminal would act on are shown escaped ({@link visible}).
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+  for (const word of visible(text)
+    .split(/\s+/)
+    .filter((w) => w !== "")) {
     let rest = word;
     while (rest.length > width) {
       if (line !== "") {
@@ -161,7 +188,10 @@ export class TableLayout {
     width: number,
   ) {
     const widths = columns.map((column, i) => {
-      const longest = Math.max(column.header.length, ...sample.map((row) => row[i]?.length ?? 0));
+      const longest = Math.max(
+        column.header.length,
+        ...sample.map((row) => visible(row[i] ?? "").length),
+      );
       return Math.min(longest, column.maxWidth ?? Number.POSITIVE_INFINITY);
     });
     const fixed = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0);
@@ -171,7 +201,7 @@ export class TableLayout {
 
   private cell(text: string, i: number): string {
     const width = this.widths[i] as number;
-    const shown = cut(text, width);
+    const shown = cut(visible(text), width);
     return this.columns[i]?.align === "right" ? shown.padStart(width) : shown.padEnd(width);
   }
 

@@ -7,7 +7,7 @@
 import { formatValidationError } from "../model/errors";
 import type { City } from "../model/schemas";
 import type { PlaceSummary } from "../places/index";
-import { FACTORS } from "../score/options";
+import { FACTORS } from "../score/factors";
 import { type RankedRelevance, rankTopics } from "../score/scorer";
 import { MODEL_VERSION } from "../score/version";
 import {
@@ -162,36 +162,42 @@ async function writeTable(
 async function writeCsv(ranking: readonly RankedRelevance[], context: Context) {
   const out = context.stdout;
   await out.write(
-    csvRow([
-      "rank",
-      "cityId",
-      "topicId",
-      "score",
-      "low",
-      "high",
-      "band",
-      ...FACTORS.map((name) => `factors.${name}`),
-      "gates",
-      "reasons",
-      "model",
-    ]),
+    csvRow(
+      [
+        "rank",
+        "cityId",
+        "topicId",
+        "score",
+        "low",
+        "high",
+        "band",
+        ...FACTORS.map((name) => `factors.${name}`),
+        "gates",
+        "reasons",
+        "model",
+      ],
+      context.csv,
+    ),
   );
   for (const r of ranking) {
     const gates = r.gates.map((gate) => (gate.certain ? gate.id : `${gate.id} (possible)`));
     await out.write(
-      csvRow([
-        r.rank,
-        r.cityId,
-        r.topicId,
-        r.score,
-        r.low,
-        r.high,
-        band(r.score),
-        ...FACTORS.map((name) => r.factors[name].value),
-        gates.join("; "),
-        r.reasons.join(" | "),
-        r.model,
-      ]),
+      csvRow(
+        [
+          r.rank,
+          r.cityId,
+          r.topicId,
+          r.score,
+          r.low,
+          r.high,
+          band(r.score),
+          ...FACTORS.map((name) => r.factors[name].value),
+          gates.join("; "),
+          r.reasons.join(" | "),
+          r.model,
+        ],
+        context.csv,
+      ),
     );
   }
 }

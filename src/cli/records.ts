@@ -9,10 +9,11 @@ import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
 import { type MembershipList, parseMembershipList } from "../evaluate/input";
 import type { Issue, ValidationError } from "../model/errors";
+import { comparableId } from "../model/ids";
 import { parseCity, parseTopic } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { headerReader, kindOfFields, type RecordKind } from "./columns";
-import { type Context, PROGRESS_EVERY } from "./context";
+import { type Context, MAX_REPORTED_RECORDS, PROGRESS_EVERY } from "./context";
 import { UsageError } from "./errors";
 import { type InputFormat, openInput, readRecords } from "./input";
 import { count } from "./output";
@@ -34,7 +35,13 @@ export interface Loaded<T> {
   readonly positions: readonly Position[];
   /** Records read, valid or not. */
   readonly total: number;
-  /** The invalid records, each already reported on stderr. */
+  /** How many records were invalid. */
+  readonly invalid: number;
+  /**
+   * The first {@link MAX_REPORTED_RECORDS} invalid records (each already
+   * reported on stderr); the rest are only counted in `invalid`, so that
+   * memory stays flat however many records are bad.
+   */
   readonly problems: readonly RecordProblem[];
 }
 
@@ -98,12 +105,14 @@ export async function loadRecords(
   const records: unknown[] = [];
   const positions: Position[] = [];
   const problems: RecordProblem[] = [];
-  /** Where each id was first seen, as `line N` or `line N, column C`. */
+  /** Where each id (compared trimmed and NFC) was first seen, as `line N` or `line N, column C`. */
   const firstSeen = new Map<string, string>();
   let total = 0;
+  let invalid = 0;
 
   const report = (at: Position, issues: readonly Issue[]) => {
-    problems.push({ ...at, issues });
+    invalid += 1;
+    if (problems.length < MAX_REPORTED_RECORDS) problems.push({ ...at, issues });
     diagnostics.invalidRecord(input.name, at, issues);
   };
 
@@ -128,13 +137,14 @@ export async function loadRecords(
       continue;
     }
     const id = parsed.right.id;
-    const first = firstSeen.get(id);
+    const key = comparableId(id);
+    const first = firstSeen.get(key);
     if (first !== undefined) {
       report(raw, [{ path: ["id"], message: checker.repeated(id, first) }]);
       continue;
     }
     firstSeen.set(
-      id,
+      key,
       raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`,
     );
     if (options.keep !== false) {
@@ -145,11 +155,17 @@ export async function loadRecords(
     }
   }
   if (total >= PROGRESS_EVERY) {
-    diagnostics.progress(
-      `${input.name}: ${count(total)} records read, ${count(problems.length)} invalid`,
-    );
+    diagnostics.progress(`${input.name}: ${count(total)} records read, ${count(invalid)} invalid`);
   }
-  return { name: input.name, kind: resolved ?? "cities", records, positions, total, problems };
+  return {
+    name: input.name,
+    kind: resolved ?? "cities",
+    records,
+    positions,
+    total,
+    invalid,
+    problems,
+  };
 }
 
 /** The valid cities of `file`. */

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { readFile, stat } from "node:fs/promises";
 import * as E from "fp-ts/Either";
 import { MAX_COHORTS } from "../cohorts/form-cohorts";
 import {
@@ -26,7 +25,7 @@ import {
 } from "../cohorts/working-groups";
 import { formatPath } from "../model/errors";
 import type { Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import {
   COMMON_HELP,
   FORMAT_HELP,
@@ -48,8 +47,8 @@ import {
 } from "./cohorts";
 import type { Command } from "./command";
 import { type Context, PROGRAM, PROGRESS_EVERY } from "./context";
-import { EXIT, fileError, UsageError } from "./errors";
-import { STDIN } from "./input";
+import { EXIT, UsageError } from "./errors";
+import { openInput, STDIN } from "./input";
 import { count, csvRow, fixed2, type OutputFormat, TableLayout, wrap } from "./output";
 import { loadCities, topicsOrCatalog } from "./records";
 import { describeJsonError, MAX_RECORD_CHARS } from "./scan";
@@ -110,40 +109,25 @@ Examples:
 // ---------------------------------------------------------------------------
 // The platform file
 
-/** The text of the platform file, as JSON. Unreadable or not JSON: a {@link UsageError}. */
+/**
+ * The text of the platform file, as JSON, read as every input is (strict
+ * UTF-8, stdin as `-`). Unreadable or not JSON: a {@link UsageError}.
+ */
 async function readPlatformJson(file: string): Promise<{ name: string; value: unknown }> {
-  const name = file === STDIN ? "<stdin>" : file;
+  const input = await openInput(file, "json");
+  const name = input.name;
   const tooLong = () =>
     new UsageError(
       `${name}: the platform file is over ${count(MAX_RECORD_CHARS)} characters long; it should hold one JSON object { id, name, agenda }`,
     );
-  let text: string;
-  if (file === STDIN) {
-    process.stdin.setEncoding("utf8");
-    const chunks: string[] = [];
-    let length = 0;
-    for await (const chunk of process.stdin) {
-      chunks.push(chunk as string);
-      length += (chunk as string).length;
-      if (length > MAX_RECORD_CHARS) break;
-    }
-    text = chunks.join("");
-  } else {
-    try {
-      const info = await stat(file);
-      if (info.isDirectory()) {
-        throw new UsageError(`cannot read ${file}: it is a directory, not a file`);
-      }
-      // UTF-8 takes at most 4 bytes a character: a file this large is surely too long.
-      if (info.size > 4 * MAX_RECORD_CHARS) throw tooLong();
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw fileError(file, error);
-    }
+  const chunks: string[] = [];
+  let length = 0;
+  for await (const chunk of input.chunks) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length > MAX_RECORD_CHARS) throw tooLong();
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.length > MAX_RECORD_CHARS) throw tooLong();
+  const text = chunks.join("");
   if (text.trim() === "") {
     throw new UsageError(
       `${name}: the platform file is empty; it should hold one JSON object { id, name, agenda }`,
@@ -301,15 +285,18 @@ async function writeCsv(
           "group.gain.meanRelevance",
         ];
   await out.write(
-    csvRow([
-      "cityId",
-      "share",
-      "meanRelevance",
-      "underserved",
-      "topTopicIds",
-      "missingTopicIds",
-      ...groupColumns,
-    ]),
+    csvRow(
+      [
+        "cityId",
+        "share",
+        "meanRelevance",
+        "underserved",
+        "topTopicIds",
+        "missingTopicIds",
+        ...groupColumns,
+      ],
+      context.csv,
+    ),
   );
   const groupOf = suggestions === undefined ? undefined : groupsByMember(suggestions);
   for (const m of worstFirst(reflection)) {
@@ -327,15 +314,18 @@ async function writeCsv(
               group.gain.meanRelevance,
             ];
     await out.write(
-      csvRow([
-        m.cityId,
-        m.share,
-        m.meanRelevance,
-        m.underserved,
-        m.topTopicIds.join(";"),
-        m.missingTopicIds.join(";"),
-        ...groupCells,
-      ]),
+      csvRow(
+        [
+          m.cityId,
+          m.share,
+          m.meanRelevance,
+          m.underserved,
+          m.topTopicIds.join(";"),
+          m.missingTopicIds.join(";"),
+          ...groupCells,
+        ],
+        context.csv,
+      ),
     );
   }
 }

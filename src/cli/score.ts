@@ -86,7 +86,8 @@ async function writeScores(
   const columns = topicIds.length;
   const json = new JsonArrayWriter(out);
   let layout: TableLayout | undefined;
-  if (format === "csv") await out.write(csvRow(["cityId", "name", "country", ...topicIds]));
+  if (format === "csv")
+    await out.write(csvRow(["cityId", "name", "country", ...topicIds], context.csv));
   if (format === "table") {
     await out.write(
       `${count(cities.length)} cities scored on ${count(columns)} topics; the ${TABLE_TOPICS} most relevant for each (--format csv or json gives every score)\n\n`,
@@ -114,7 +115,7 @@ async function writeScores(
         const city = block[i] as City;
         const row = Array.from(rowOf(i));
         if (format === "csv") {
-          await out.write(csvRow([city.id, city.name, city.country, ...row]));
+          await out.write(csvRow([city.id, city.name, city.country, ...row], context.csv));
         } else {
           // fromEntries defines own keys, so even a topic id "__proto__" is kept.
           const byTopic = Object.fromEntries(topicIds.map((id, j) => [id, row[j]]));

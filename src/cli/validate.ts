@@ -32,9 +32,11 @@ Options:
       --kind KIND        cities or topics (default: topics when the first record
                          or the CSV header has "themes" or "demands", else cities)
       --format FORMAT    table: one summary line per file (default);
-                         json: per file, the counts and every problem;
+                         json: per file, the counts and each problem;
                          csv: one row per problem (file, line, column, path,
-                         message)
+                         message). Both list the problems of the first 1,000
+                         invalid records of a file; JSON counts the rest in
+                         invalidNotListed
 ${FORMAT_HELP.input}
 ${PLACES_HELP}
                          (implies --kind cities)
@@ -52,7 +54,7 @@ Examples:
   city-difference validate --places members.csv   # does every row name one place?`;
 
 function summary(loaded: Loaded<unknown>): string {
-  const invalid = loaded.problems.length;
+  const invalid = loaded.invalid;
   return `${loaded.name}: ${count(loaded.total)} ${loaded.kind} read, ${count(loaded.total - invalid)} valid, ${count(invalid)} invalid\n`;
 }
 
@@ -91,18 +93,15 @@ export const validateCommand: Command = {
     if (format === "table") {
       for (const loaded of reports) await out.write(summary(loaded));
     } else if (format === "csv") {
-      await out.write(csvRow(["file", "line", "column", "path", "message"]));
+      await out.write(csvRow(["file", "line", "column", "path", "message"], context.csv));
       for (const loaded of reports) {
         for (const problem of loaded.problems) {
           for (const issue of problem.issues) {
             await out.write(
-              csvRow([
-                loaded.name,
-                problem.line,
-                problem.column,
-                formatPath(issue.path),
-                issue.message,
-              ]),
+              csvRow(
+                [loaded.name, problem.line, problem.column, formatPath(issue.path), issue.message],
+                context.csv,
+              ),
             );
           }
         }
@@ -114,8 +113,11 @@ export const validateCommand: Command = {
           file: loaded.name,
           kind: loaded.kind,
           records: loaded.total,
-          valid: loaded.total - loaded.problems.length,
-          invalid: loaded.problems.length,
+          valid: loaded.total - loaded.invalid,
+          invalid: loaded.invalid,
+          ...(loaded.invalid > loaded.problems.length && {
+            invalidNotListed: loaded.invalid - loaded.problems.length,
+          }),
           problems: loaded.problems.flatMap((problem) =>
             problem.issues.map((issue) => ({
               line: problem.line,
@@ -128,6 +130,6 @@ export const validateCommand: Command = {
       }
       await json.close();
     }
-    return reports.some((loaded) => loaded.problems.length > 0) ? EXIT.invalidRecords : EXIT.ok;
+    return reports.some((loaded) => loaded.invalid > 0) ? EXIT.invalidRecords : EXIT.ok;
   },
 };

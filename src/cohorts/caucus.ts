@@ -11,6 +11,7 @@ import { ORDINAL_FIELDS, type OrdinalField, type OrdinalFieldInfo } from "../mod
 import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
 import { levelLabel } from "../model/taxonomy";
+import { readCities } from "./members";
 
 /**
  * The dimensions a caucus can be formed on: the profile's single-valued
@@ -104,9 +105,12 @@ const DIMENSIONS: Readonly<Record<CaucusDimension, DimensionInfo>> = {
     label: (level) => level,
     noun: "Country",
   },
-  "outlook.internationalRole": ordinal("outlook.internationalRole", "International role"),
-  "resources.nationalTier": ordinal("resources.nationalTier", "National tier"),
-  "resources.incomeTier": ordinal("resources.incomeTier", "Income tier"),
+  "outlook.internationalRole": /* @__PURE__ */ ordinal(
+    "outlook.internationalRole",
+    "International role",
+  ),
+  "resources.nationalTier": /* @__PURE__ */ ordinal("resources.nationalTier", "National tier"),
+  "resources.incomeTier": /* @__PURE__ */ ordinal("resources.incomeTier", "Income tier"),
   "resources.internationalOffice": {
     levels: ["true", "false"],
     read: (c) => {
@@ -116,11 +120,11 @@ const DIMENSIONS: Readonly<Record<CaucusDimension, DimensionInfo>> = {
     label: (level) => (level === "true" ? "International office" : "No international office"),
     noun: "International office",
   },
-  "governance.autonomy": ordinal("governance.autonomy", "Autonomy"),
-  "governance.regime": ordinal("governance.regime", "Regime"),
+  "governance.autonomy": /* @__PURE__ */ ordinal("governance.autonomy", "Autonomy"),
+  "governance.regime": /* @__PURE__ */ ordinal("governance.regime", "Regime"),
 };
 
-const CaucusDimensionsSchema = z.array(z.enum(CAUCUS_DIMENSIONS)).check(
+const CaucusDimensionsSchema = /* @__PURE__ */ z.array(z.enum(CAUCUS_DIMENSIONS)).check(
   z.refine((by) => new Set(by).size === by.length, {
     error: (issue) => {
       const by = issue.input as string[];
@@ -167,11 +171,14 @@ function compareLevels(
  * @category Cohorts
  */
 export function caucus(
-  cities: readonly City[],
+  givenCities: readonly City[],
   by: readonly CaucusDimension[],
 ): E.Either<ValidationError, readonly Caucus[]> {
   const parsed = parseWithSchema(CaucusDimensionsSchema, by, "an array of dimensions");
   if (E.isLeft(parsed)) return parsed;
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
   const dimensions = parsed.right;
   const groups = new Map<string, { values: (string | undefined)[]; members: City[] }>();
   for (const city of cities) {

@@ -17,7 +17,8 @@ import {
   distinctiveLevels,
   meanKnownShare,
 } from "./describe";
-import { compareIds, repeatedIds } from "./ids";
+import { compareIds } from "./ids";
+import { readCities } from "./members";
 import { build, clara, type Medoids, swap } from "./pam";
 import {
   compileProfiles,
@@ -93,9 +94,9 @@ export const SILHOUETTE_EXACT_MAX = 5000;
  */
 export const SILHOUETTE_SAMPLE_SIZE = 2000;
 
-const cohortCount = z.int().check(z.gte(1), z.lte(MAX_COHORTS));
+const cohortCount = /* @__PURE__ */ z.int().check(z.gte(1), z.lte(MAX_COHORTS));
 
-const FormCohortsOptionsSchema = z
+const FormCohortsOptionsSchema = /* @__PURE__ */ z
   .strictObject({
     k: z.optional(cohortCount),
     maxK: z.optional(cohortCount),
@@ -312,14 +313,15 @@ function meanSilhouette(scored: ScoredPartitions, weights: Float64Array, p: numb
  * @category Cohorts
  */
 export function formCohorts(
-  cities: readonly City[],
+  givenCities: readonly City[],
   options: FormCohortsOptions,
 ): E.Either<ValidationError, CohortResult> {
   const parsed = parseWithSchema(FormCohortsOptionsSchema, options, "an options object");
   if (E.isLeft(parsed)) return parsed;
   const { k: requested, maxK, seed } = parsed.right;
-  const repeated = repeatedIds(cities);
-  if (repeated.length > 0) return E.left(validationError(repeated));
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
   const n = cities.length;
   if (requested !== undefined && requested > n) {
     return E.left(

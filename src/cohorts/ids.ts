@@ -1,21 +1,39 @@
 /**
  * Ids of a batch of cities: grouping reports members by id, so ids must be
- * unique.
+ * unique and ordered the same way everywhere.
  *
  * @module
  */
 import type { Issue } from "../model/errors";
-import type { City } from "../model/schemas";
+import { comparableId } from "../model/ids";
 
-/** One issue per city whose id repeats an earlier city's, at `[index, "id"]`. */
-export function repeatedIds(cities: readonly City[]): Issue[] {
+/**
+ * One issue per record whose id repeats an earlier record's, at `[index,
+ * "id"]`. Ids are compared by {@link comparableId} (trimmed, NFC); when the
+ * two differ as typed, the message shows both.
+ */
+export function repeatedIds(
+  records: readonly { readonly id: string }[],
+  singular = "city",
+): Issue[] {
   const first = new Map<string, number>();
   const issues: Issue[] = [];
-  cities.forEach((city, index) => {
-    const seen = first.get(city.id);
-    if (seen === undefined) first.set(city.id, index);
-    else
-      issues.push({ path: [index, "id"], message: `repeats the id of the city at index ${seen}` });
+  records.forEach((record, index) => {
+    const key = comparableId(record.id);
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, index);
+      return;
+    }
+    const earlier = (records[seen] as { readonly id: string }).id;
+    const same =
+      earlier === record.id
+        ? ""
+        : ` (${JSON.stringify(earlier)} and ${JSON.stringify(record.id)} are one id once trimmed and NFC-normalised)`;
+    issues.push({
+      path: [index, "id"],
+      message: `repeats the id of the ${singular} at index ${seen}${same}`,
+    });
   });
   return issues;
 }

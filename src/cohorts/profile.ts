@@ -121,7 +121,9 @@ const SCALAR_DIMENSIONS = [
 /** Number of single-valued columns per city. */
 export const SCALAR_COUNT = SCALAR_DIMENSIONS.length;
 
-const SCALAR_WEIGHTS = Float64Array.from(SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]));
+const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
+  SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]),
+);
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
 /** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */

@@ -7,20 +7,16 @@ import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
-import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { type City, identityText, type Topic } from "../model/schemas";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
+import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
-/** Longest platform id or name, as for cities and topics. */
-const MAX_TEXT_LENGTH = 200;
+/** A platform's id and name follow the rules of a city's. */
+const text = identityText;
 
-const text = z.string().check(
-  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
-  z.maxLength(MAX_TEXT_LENGTH),
-);
-
-const PlatformSchema = z.readonly(
+const PlatformSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
     id: text,
     name: text,
@@ -111,7 +107,7 @@ export interface AgendaReflection {
   readonly worstServedId?: string;
 }
 
-const AgendaReflectionOptionsSchema = z.strictObject({
+const AgendaReflectionOptionsSchema = /* @__PURE__ */ z.strictObject({
   scorer: z.optional(ScorerOptionSchema),
 });
 
@@ -264,8 +260,8 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  */
 export function agendaReflection(
   platform: Platform,
-  cities: readonly City[],
-  topics: readonly Topic[],
+  givenCities: readonly City[],
+  givenTopics: readonly Topic[],
   options?: AgendaReflectionOptions,
 ): E.Either<ValidationError, AgendaReflection> {
   const parsedOptions = parseWithSchema(
@@ -274,10 +270,14 @@ export function agendaReflection(
     "an options object",
   );
   if (E.isLeft(parsedOptions)) return parsedOptions;
-  const parsed = parsePlatform(platform, topics);
+  const cities = readCities(givenCities);
+  if (E.isLeft(cities)) return cities;
+  const topics = readTopics(givenTopics);
+  if (E.isLeft(topics)) return topics;
+  const parsed = parsePlatform(platform, topics.right);
   if (E.isLeft(parsed)) return parsed;
-  const matrix = scorerOrDefault(parsedOptions.right.scorer).matrix(cities, topics);
-  const topK = Math.min(REFLECTION_TOP_K, topics.length);
+  const matrix = scorerOrDefault(parsedOptions.right.scorer).matrix(cities.right, topics.right);
+  const topK = Math.min(REFLECTION_TOP_K, topics.right.length);
   const members = reflectAll(
     matrix,
     topTopicsByCity(matrix, topK),

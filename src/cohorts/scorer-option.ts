@@ -13,7 +13,7 @@ function isScorer(value: unknown): value is Scorer {
 }
 
 /** A {@link Scorer} made by `createScorer` (anything with its `matrix` and `relevance`). */
-export const ScorerOptionSchema = z.custom<Scorer>(isScorer, {
+export const ScorerOptionSchema = /* @__PURE__ */ z.custom<Scorer>(isScorer, {
   error: "must be a Scorer made by createScorer",
 });
 
@@ -23,4 +23,4 @@ export function scorerOrDefault(scorer: Scorer | undefined): Scorer {
 }
 
 /** A score threshold on 0..1. */
-export const ThresholdSchema = z.number().check(z.gte(0), z.lte(1));
+export const ThresholdSchema = /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1));

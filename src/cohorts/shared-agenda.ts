@@ -8,11 +8,12 @@ import * as z from "zod/mini";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import type { ScoreMatrix } from "../score/scorer";
+import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault, ThresholdSchema } from "./scorer-option";
 
-const SharedAgendaOptionsSchema = z.strictObject({
+const SharedAgendaOptionsSchema = /* @__PURE__ */ z.strictObject({
   threshold: z.optional(ThresholdSchema),
   scorer: z.optional(ScorerOptionSchema),
 });
@@ -120,13 +121,17 @@ export function sharedFromMatrix(matrix: ScoreMatrix, threshold: number): Shared
  * @category Cohorts
  */
 export function sharedAgenda(
-  members: readonly City[],
-  topics: readonly Topic[],
+  givenMembers: readonly City[],
+  givenTopics: readonly Topic[],
   options?: SharedAgendaOptions,
 ): E.Either<ValidationError, readonly SharedTopic[]> {
   const parsed = parseWithSchema(SharedAgendaOptionsSchema, options ?? {}, "an options object");
   if (E.isLeft(parsed)) return parsed;
+  const members = readCities(givenMembers);
+  if (E.isLeft(members)) return members;
+  const topics = readTopics(givenTopics);
+  if (E.isLeft(topics)) return topics;
   const threshold = parsed.right.threshold ?? RELEVANCE_BANDS.moderate;
-  const matrix = scorerOrDefault(parsed.right.scorer).matrix(members, topics);
+  const matrix = scorerOrDefault(parsed.right.scorer).matrix(members.right, topics.right);
   return E.right(sharedFromMatrix(matrix, threshold));
 }

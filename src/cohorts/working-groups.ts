@@ -6,13 +6,14 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
-import { type ValidationError, validationError } from "../model/errors";
+import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/options";
+import { RELEVANCE_BANDS } from "../score/bands";
 import { CAUCUS_DIMENSIONS, type CaucusDimension, caucus } from "./caucus";
 import { formCohorts, MAX_COHORTS } from "./form-cohorts";
-import { compareIds, repeatedIds } from "./ids";
+import { compareIds } from "./ids";
+import { readCities, readTopics } from "./members";
 import {
   byServedLevel,
   columnsOf,
@@ -37,7 +38,7 @@ import { type SharedTopic, sharedFromMatrix } from "./shared-agenda";
  */
 export const DEFAULT_MAX_GROUPS = 3;
 
-const SuggestWorkingGroupsOptionsSchema = z.strictObject({
+const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ z.strictObject({
   maxGroups: z.optional(z.int().check(z.gte(1), z.lte(MAX_COHORTS))),
   maxTopics: z.optional(z.int().check(z.gte(1))),
   by: z.optional(
@@ -207,8 +208,8 @@ const served = (m: MemberReflection): ServedLevel => ({
  */
 export function suggestWorkingGroups(
   platform: Platform,
-  cities: readonly City[],
-  topics: readonly Topic[],
+  givenCities: readonly City[],
+  givenTopics: readonly Topic[],
   options?: SuggestWorkingGroupsOptions,
 ): E.Either<ValidationError, WorkingGroupSuggestions> {
   const parsedOptions = parseWithSchema(
@@ -217,6 +218,12 @@ export function suggestWorkingGroups(
     "an options object",
   );
   if (E.isLeft(parsedOptions)) return parsedOptions;
+  const read = readCities(givenCities);
+  if (E.isLeft(read)) return read;
+  const cities = read.right;
+  const readT = readTopics(givenTopics);
+  if (E.isLeft(readT)) return readT;
+  const topics = readT.right;
   const parsed = parsePlatform(platform, topics);
   if (E.isLeft(parsed)) return parsed;
   const { by, scorer } = parsedOptions.right;
@@ -225,8 +232,6 @@ export function suggestWorkingGroups(
   const threshold = parsedOptions.right.threshold ?? RELEVANCE_BANDS.moderate;
   const seed = parsedOptions.right.seed ?? 1;
 
-  const repeated = repeatedIds(cities);
-  if (repeated.length > 0) return E.left(validationError(repeated));
   const grouped = groupMembers(cities, by, maxGroups, seed);
   if (E.isLeft(grouped)) return grouped;
 

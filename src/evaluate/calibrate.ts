@@ -9,7 +9,8 @@ import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
-import { DEFAULT_WEIGHTS, FACTORS } from "../score/options";
+import { DEFAULT_WEIGHTS, FACTORS } from "../score/factors";
+import { type Aggregation, DEFAULT_CAPACITY, DEFAULT_CLOUT } from "../score/options";
 import { seededRandom } from "../score/random";
 import { createScorer, type ScoreMatrix } from "../score/scorer";
 import { hashSeed } from "./bootstrap";
@@ -40,22 +41,57 @@ export interface CalibrationParameter {
   readonly default: number;
 }
 
+/** A positive option searched on the log scale, pulled back to its documented default. */
+function logParameter(path: readonly string[], value: number): CalibrationParameter {
+  return { path, transform: "log", default: value };
+}
+
 /**
- * The numbers {@link calibrateScorer} fits unless told otherwise: the five
- * factor weights, each at its documented default (see `DEFAULT_WEIGHTS`),
- * searched on the log scale. The scorer normalises weights, so only their
- * ratios matter; the penalty settles the scale at the one nearest the
- * defaults.
+ * The numbers {@link calibrateScorer} fits unless told otherwise, for a
+ * scorer of the given aggregation: every number of the scorer options that
+ * moves a score, each at its documented default and searched on the log
+ * scale (so it stays positive).
+ *
+ * - the factor weights (`DEFAULT_WEIGHTS`). Under `"need-first"` (the
+ *   default) salience multiplies the weighted mean of the other four, so its
+ *   weight moves no score and is left out; under `"arithmetic"` and
+ *   `"geometric"` all five are fitted;
+ * - `clout.size`, the weight of absolute size beside the national tier in
+ *   clout (`DEFAULT_CLOUT`);
+ * - `capacity.clout` and `capacity.means`, the weights of capacity's two
+ *   parts (`DEFAULT_CAPACITY`).
+ *
+ * Weights are normalised by the scorer, so only their ratios matter; the
+ * penalty settles the scale at the one nearest the defaults. Gates are left
+ * at their caps (they can be listed by path, e.g. `["gates", "0", "cap"]` on
+ * the logit scale, when the scorer options give `gates`).
+ *
+ * @example
+ * calibrationParameters("need-first").map((p) => p.path.join("."));
+ * // ["weights.outlook", "weights.capacity", "weights.authority", "weights.values",
+ * //  "clout.size", "capacity.clout", "capacity.means"]
+ * @category Evaluation
+ */
+export function calibrationParameters(
+  aggregation: Aggregation = "need-first",
+): readonly CalibrationParameter[] {
+  const factors = FACTORS.filter((factor) => aggregation !== "need-first" || factor !== "salience");
+  return [
+    ...factors.map((factor) => logParameter(["weights", factor], DEFAULT_WEIGHTS[factor])),
+    logParameter(["clout", "size"], DEFAULT_CLOUT.size),
+    logParameter(["capacity", "clout"], DEFAULT_CAPACITY.clout),
+    logParameter(["capacity", "means"], DEFAULT_CAPACITY.means),
+  ];
+}
+
+/**
+ * The numbers {@link calibrateScorer} fits by default under the default
+ * need-first aggregation: `calibrationParameters("need-first")`.
  *
  * @category Evaluation
  */
 export const DEFAULT_CALIBRATION_PARAMETERS: readonly CalibrationParameter[] =
-  /* @__PURE__ */ (() =>
-    FACTORS.map((factor) => ({
-      path: ["weights", factor],
-      transform: "log",
-      default: DEFAULT_WEIGHTS[factor],
-    })))();
+  /* @__PURE__ */ calibrationParameters();
 
 /**
  * The default penalties tried by cross-validation: none, then from 0.001 to
@@ -126,9 +162,10 @@ const OptionsSchema = /* @__PURE__ */ (() =>
 /**
  * Options of {@link calibrateScorer}.
  *
- * - `parameters` (default {@link DEFAULT_CALIBRATION_PARAMETERS}): the
- *   numbers to fit, as option paths with their transform and default; a
- *   scorer that gains options gains calibration by listing them here.
+ * - `parameters` (default {@link calibrationParameters} of the starting
+ *   options' aggregation): the numbers to fit, as option paths with their
+ *   transform and default; a scorer that gains options gains calibration by
+ *   listing them here. A path the scorer does not accept is an error.
  * - `penalties` (default 0, 0.001, 0.003, 0.01, 0.03, 0.1): the values of λ
  *   that leave-one-list-out cross-validation chooses from.
  * - `seed` (default 1): orders the pattern search's polls; the same seed
@@ -455,12 +492,17 @@ export function calibrateScorer(
   const prepared = prepareInput(input);
   if (E.isLeft(prepared)) return prepared;
   const o = parsedOptions.right;
-  const parameters = o.parameters ?? DEFAULT_CALIBRATION_PARAMETERS;
+  const startOptions = prepared.right.scorerOptions;
+  const aggregation = getPath(startOptions, ["aggregation"]);
+  const parameters =
+    o.parameters ??
+    calibrationParameters(
+      aggregation === "arithmetic" || aggregation === "geometric" ? aggregation : "need-first",
+    );
   const penalties = [...new Set(o.penalties ?? DEFAULT_PENALTIES)].sort((a, b) => a - b);
   const seed = o.seed ?? 1;
   const minMembers = o.minMembers ?? DEFAULT_MIN_MEMBERS;
   const maxEvaluations = o.maxEvaluations ?? 400;
-  const startOptions = prepared.right.scorerOptions;
 
   const issues: Issue[] = [];
   const start = parameters.map((p, i) => {
@@ -476,6 +518,15 @@ export function calibrateScorer(
         message: `must be a number ${p.transform === "log" ? "above 0" : "strictly between 0 and 1"} to be calibrated (parameter ${i})`,
       });
     return given as number;
+  });
+  if (issues.length > 0) return E.left(validationError(issues));
+  parameters.forEach((p, i) => {
+    const scorer = createScorer(setPath(startOptions, p.path, start[i] as number));
+    if (E.isLeft(scorer))
+      issues.push({
+        path: ["parameters", i, "path"],
+        message: `is not a number the scorer options accept ("${p.path.join(".")}"): ${scorer.left.issues[0]?.message ?? "rejected"}`,
+      });
   });
   if (issues.length > 0) return E.left(validationError(issues));
 

@@ -20,7 +20,13 @@ import {
   stratifiedResampler,
 } from "./bootstrap";
 import { type PreparedInput, prepareInput } from "./input";
-import { type MetricValues, type Ranking, rankByScore, rankingMetrics } from "./metrics";
+import {
+  type MetricValues,
+  type Ranking,
+  rankByScore,
+  rankingMetrics,
+  replicateMetrics,
+} from "./metrics";
 import { type ListScope, listScopes, pick, scoreColumn } from "./scope";
 
 /**
@@ -228,6 +234,13 @@ function scoring(
   };
 }
 
+/** Writes the places a replicate drew (weight above 0) to `drawn`, in place order; returns how many. */
+function drawnPlaces(weights: Float64Array, drawn: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < weights.length; i++) if ((weights[i] as number) > 0) drawn[count++] = i;
+  return count;
+}
+
 /** Runs every replicate, each score on the same draws (paired). */
 function runReplicates(
   scorings: readonly Scoring[],
@@ -246,17 +259,26 @@ function runReplicates(
     positives: joinerMembers,
     negatives: scope.joinerMember.length - joinerMembers,
   };
+  const drawn = new Int32Array(weights.length);
+  const joinerDrawn = new Int32Array(joinerWeights.length);
   for (let r = 0; r < count; r++) {
     resampler.next(weights);
-    joinerResampler?.next(joinerWeights);
+    const drawnCount = drawnPlaces(weights, drawn);
+    let joinerCount = 0;
+    if (joinerResampler !== undefined) {
+      joinerResampler.next(joinerWeights);
+      joinerCount = drawnPlaces(joinerWeights, joinerDrawn);
+    }
     for (const s of scorings) {
-      rankingMetrics(s.ranking, weights, totals, values);
+      replicateMetrics(s.ranking, drawn, drawnCount, weights, totals, values);
       s.replicates.auc[r] = values.auc;
       s.replicates.averagePrecision[r] = values.averagePrecision;
       s.replicates.precisionAtK[r] = values.precisionAtK;
       if (s.joinerRanking !== undefined) {
-        s.specificityReplicates[r] = rankingMetrics(
+        s.specificityReplicates[r] = replicateMetrics(
           s.joinerRanking,
+          joinerDrawn,
+          joinerCount,
           joinerWeights,
           joinerTotals,
           values,

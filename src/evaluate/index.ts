@@ -13,6 +13,7 @@ export {
   type CalibrationProgress,
   type CalibrationReport,
   calibrateScorer,
+  calibrationParameters,
   DEFAULT_CALIBRATION_PARAMETERS,
   DEFAULT_PENALTIES,
   type FittedParameter,

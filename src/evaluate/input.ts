@@ -16,6 +16,7 @@ import {
 } from "../model/errors";
 import { parseCity, parseTopic, parseWithSchema } from "../model/parse";
 import type { City, CitySchema, Topic, TopicSchema } from "../model/schemas";
+import type { ScorerOptions } from "../score/options";
 import { createScorer, type Scorer } from "../score/scorer";
 
 const id = /* @__PURE__ */ (() =>
@@ -204,7 +205,8 @@ export function prepareInput(input: unknown): E.Either<ValidationError, Prepared
   if (recordIssues.length > 0) return E.left(validationError(nameRecords(recordIssues, input)));
   const issues = referenceIssues(cities, topics, lists);
   if (issues.length > 0) return E.left(validationError(issues));
-  const scorer = createScorer(scorerOptions);
+  // Validated by createScorer itself: the input's options are data of unknown shape.
+  const scorer = createScorer(scorerOptions as ScorerOptions);
   if (E.isLeft(scorer))
     return E.left(
       validationError(

@@ -21,28 +21,40 @@
  *
  * Every metric here also takes a weight per place (how many times a bootstrap
  * replicate drew it); a weight of 2 counts exactly as the place listed twice.
- * Cost: O(n log n) once to rank, then O(n) per weighting.
+ * Cost: O(n log n) once to rank, then O(n) per weighting: one sequential
+ * pass summing the weights into the groups of tied places, then one pass over
+ * the groups.
  *
  * @module
  */
 
-/** The places ranked by score, highest first, with the boundaries of tied groups. */
+/**
+ * The places grouped by score: one group per distinct score, highest first.
+ * The metrics need only each group's weight of members and of non-members,
+ * so a weighting is summed into the groups in one sequential pass over the
+ * places, however the places are ordered.
+ */
 export interface Ranking {
-  /** Place indexes, highest score first. */
-  readonly order: Int32Array;
-  /** 1 where the place at that rank position is the last of its tied group. */
-  readonly groupEnd: Uint8Array;
-  /** 1 where the place at that rank position is a member. */
-  readonly member: Uint8Array;
+  /** The group of each place (by place index), 0 for the highest score. */
+  readonly groupOf: Int32Array;
+  /** The number of groups (distinct scores). */
+  readonly groups: number;
+  /** The indexes of the member places. */
+  readonly memberPlaces: Int32Array;
   /** Members, and non-members, with a weight of 1 each. */
   readonly positives: number;
   readonly negatives: number;
+  /** Per group, its number of places and of members with a weight of 1 each. */
+  readonly groupSize: Float64Array;
+  readonly groupMembers: Float64Array;
+  /** Scratch space of a weighting, per group: total weight, then members' weight. */
+  readonly scratchTotal: Float64Array;
+  readonly scratchMembers: Float64Array;
 }
 
 /**
- * Ranks places by score, highest first, and marks the groups of equal
- * scores; `member[i]` is 1 for members. NaN scores are not expected (the
- * scorer and the baselines give finite numbers).
+ * Groups places by score, highest first; `member[i]` is 1 for members. NaN
+ * scores are not expected (the scorer and the baselines give finite numbers).
  */
 export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Ranking {
   const n = scores.length;
@@ -50,16 +62,36 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
   for (let i = 0; i < n; i++) order[i] = i;
   // Ties keep no particular order, which none of the metrics depends on.
   order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
-  const groupEnd = new Uint8Array(n);
-  const memberByRank = new Uint8Array(n);
-  let positives = 0;
+  const groupOf = new Int32Array(n);
+  let groups = 0;
   for (let j = 0; j < n; j++) {
     const i = order[j] as number;
-    if (j === n - 1 || scores[order[j + 1] as number] !== scores[i]) groupEnd[j] = 1;
-    memberByRank[j] = member[i] === 1 ? 1 : 0;
-    positives += memberByRank[j] as number;
+    if (j > 0 && scores[order[j - 1] as number] !== scores[i]) groups++;
+    groupOf[i] = groups;
   }
-  return { order, groupEnd, member: memberByRank, positives, negatives: n - positives };
+  if (n > 0) groups++;
+  const memberPlaces: number[] = [];
+  const groupSize = new Float64Array(groups);
+  const groupMembers = new Float64Array(groups);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] as number;
+    groupSize[g] = (groupSize[g] as number) + 1;
+    if (member[i] === 1) {
+      memberPlaces.push(i);
+      groupMembers[g] = (groupMembers[g] as number) + 1;
+    }
+  }
+  return {
+    groupOf,
+    groups,
+    memberPlaces: Int32Array.from(memberPlaces),
+    positives: memberPlaces.length,
+    negatives: n - memberPlaces.length,
+    groupSize,
+    groupMembers,
+    scratchTotal: new Float64Array(groups),
+    scratchMembers: new Float64Array(groups),
+  };
 }
 
 /** The three metrics of one weighting. */
@@ -71,11 +103,11 @@ export interface MetricValues {
 
 /**
  * ROC AUC, average precision and precision at k (k = the members' total
- * weight) in one pass over a ranking. `weight` (per place, by place index)
- * defaults to 1 for every place; `totals` are the members' and non-members'
- * total weights when the caller knows them (a stratified resample keeps
- * them). NaN where a metric is undefined (no member, or for AUC no
- * non-member).
+ * weight) of a ranking. `weight` (per place, by place index) defaults to 1
+ * for every place; `totals` are the members' and non-members' total weights
+ * when the caller knows them (a stratified resample keeps them). NaN where
+ * a metric is undefined (no member, or for AUC no non-member). Cost: O(n)
+ * for a weighting (one sequential pass), then O(groups).
  */
 export function rankingMetrics(
   ranking: Ranking,
@@ -83,49 +115,120 @@ export function rankingMetrics(
   totals?: { readonly positives: number; readonly negatives: number },
   out: MetricValues = { auc: 0, averagePrecision: 0, precisionAtK: 0 },
 ): MetricValues {
-  const { order, groupEnd, member } = ranking;
-  const n = order.length;
-  let positives = weight === undefined ? ranking.positives : 0;
-  let negatives = weight === undefined ? ranking.negatives : 0;
-  if (weight !== undefined && totals !== undefined) {
-    positives = totals.positives;
-    negatives = totals.negatives;
-  } else if (weight !== undefined) {
-    for (let j = 0; j < n; j++) {
-      const w = weight[order[j] as number] as number;
-      if (member[j] === 1) positives += w;
-      else negatives += w;
-    }
+  if (weight === undefined) {
+    return groupMetrics(
+      ranking.groupSize,
+      ranking.groupMembers,
+      ranking.groups,
+      ranking.positives,
+      ranking.negatives,
+      out,
+    );
   }
+  const { groupOf, memberPlaces } = ranking;
+  const groupTotal = ranking.scratchTotal;
+  const groupMembers = ranking.scratchMembers;
+  groupTotal.fill(0);
+  groupMembers.fill(0);
+  const n = groupOf.length;
+  let all = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weight[i] as number;
+    const g = groupOf[i] as number;
+    groupTotal[g] = (groupTotal[g] as number) + w;
+    all += w;
+  }
+  let positives = 0;
+  for (let m = 0; m < memberPlaces.length; m++) {
+    const i = memberPlaces[m] as number;
+    const w = weight[i] as number;
+    const g = groupOf[i] as number;
+    groupMembers[g] = (groupMembers[g] as number) + w;
+    positives += w;
+  }
+  return totals === undefined
+    ? groupMetrics(groupTotal, groupMembers, ranking.groups, positives, all - positives, out)
+    : groupMetrics(
+        groupTotal,
+        groupMembers,
+        ranking.groups,
+        totals.positives,
+        totals.negatives,
+        out,
+      );
+}
+
+/**
+ * {@link rankingMetrics} of a bootstrap replicate, given the places it drew
+ * (`drawn[0..drawnCount)`, each once, with its count in `weight`) and the
+ * totals it keeps: the same figures, summing only over the places drawn
+ * (about 63% of them), which every score of the replicate shares.
+ */
+export function replicateMetrics(
+  ranking: Ranking,
+  drawn: Int32Array,
+  drawnCount: number,
+  weight: Float64Array,
+  totals: { readonly positives: number; readonly negatives: number },
+  out: MetricValues,
+): MetricValues {
+  const { groupOf, memberPlaces } = ranking;
+  const groupTotal = ranking.scratchTotal;
+  const groupMembers = ranking.scratchMembers;
+  groupTotal.fill(0);
+  groupMembers.fill(0);
+  for (let k = 0; k < drawnCount; k++) {
+    const i = drawn[k] as number;
+    const g = groupOf[i] as number;
+    groupTotal[g] = (groupTotal[g] as number) + (weight[i] as number);
+  }
+  for (let m = 0; m < memberPlaces.length; m++) {
+    const i = memberPlaces[m] as number;
+    const g = groupOf[i] as number;
+    groupMembers[g] = (groupMembers[g] as number) + (weight[i] as number);
+  }
+  return groupMetrics(
+    groupTotal,
+    groupMembers,
+    ranking.groups,
+    totals.positives,
+    totals.negatives,
+    out,
+  );
+}
+
+/** The three metrics from each group's total weight and members' weight, groups highest score first. */
+function groupMetrics(
+  groupTotal: Float64Array,
+  groupMembers: Float64Array,
+  groups: number,
+  positives: number,
+  negatives: number,
+  out: MetricValues,
+): MetricValues {
   let truePositives = 0;
   let falsePositives = 0;
   let pairs = 0;
   let precisionSum = 0;
   let hits = 0;
-  let groupPositives = 0;
-  let groupNegatives = 0;
-  for (let j = 0; j < n; j++) {
-    const w = weight === undefined ? 1 : (weight[order[j] as number] as number);
-    if (member[j] === 1) groupPositives += w;
-    else groupNegatives += w;
-    if (groupEnd[j] === 0) continue;
-    const groupSize = groupPositives + groupNegatives;
-    if (groupSize > 0) {
-      // Members of this group against non-members ranked below it, ties at one half.
-      const negativesBelow = negatives - falsePositives - groupNegatives;
-      pairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
-      const taken = truePositives + falsePositives;
-      if (taken < positives) {
-        hits += (Math.min(positives - taken, groupSize) * groupPositives) / groupSize;
-      }
-      truePositives += groupPositives;
-      falsePositives += groupNegatives;
-      if (groupPositives > 0) {
-        precisionSum += (groupPositives * truePositives) / (truePositives + falsePositives);
-      }
+  // No branch on empty groups (a third of them in a bootstrap replicate, at
+  // random): an empty group adds nothing to the sums below.
+  for (let g = 0; g < groups; g++) {
+    const groupSize = groupTotal[g] as number;
+    const groupPositives = groupMembers[g] as number;
+    const groupNegatives = groupSize - groupPositives;
+    const taken = truePositives + falsePositives;
+    if (taken < positives && groupSize > 0) {
+      hits += (Math.min(positives - taken, groupSize) * groupPositives) / groupSize;
     }
-    groupPositives = 0;
-    groupNegatives = 0;
+    truePositives += groupPositives;
+    falsePositives += groupNegatives;
+    if (groupPositives > 0) {
+      // Members of this group against non-members ranked below it, ties at one half.
+      const negativesBelow = negatives - falsePositives;
+      pairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
+      precisionSum += (groupPositives * truePositives) / (truePositives + falsePositives);
+    }
   }
   out.auc = positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN;
   out.averagePrecision = positives > 0 ? precisionSum / positives : Number.NaN;

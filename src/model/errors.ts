@@ -65,7 +65,7 @@ export function formatValidationError(error: ValidationError): string {
   return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join("\n");
 }
 
-/** A short, safe rendering of any value for an error message. */
+/** A short, safe rendering of any value for an error message; never throws, even on a revoked proxy. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
@@ -78,7 +78,10 @@ export function describeValue(value: unknown): string {
     return JSON.stringify(shown);
   }
   if (typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
+  if (typeof value !== "object") return `a ${typeof value}`;
+  try {
+    return Array.isArray(value) ? `an array of ${value.length}` : "an object";
+  } catch {
+    return "an object that cannot be read";
+  }
 }

@@ -14,51 +14,15 @@ import {
   type ValidationError,
   validationError,
 } from "./errors";
+import { comparableId } from "./ids";
+import { readEntries, reasonOf, snapshot } from "./read";
 import { type City, CitySchema, type Topic, TopicSchema } from "./schemas";
-
-/** The deepest level of nesting in the model's shapes; deeper input is left to the schema. */
-const MAX_NULL_STRIPPING_DEPTH = 4;
 
 /** Whether `value` is a plain object (an object literal or `JSON.parse` output). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-/**
- * `null` means "unknown" in much exported data (JSON from data frames, for
- * one); the model spells unknown as an absent field. Drops null-valued keys of
- * plain objects, copying keys with `defineProperty` so that an own `__proto__`
- * key stays an ordinary key (and is then reported as an unknown field).
- */
-function dropNulls(value: unknown, depth: number): unknown {
-  if (depth > MAX_NULL_STRIPPING_DEPTH || !isPlainObject(value) || !hasNull(value, depth)) {
-    return value;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = value[key];
-    if (field === null) continue;
-    Object.defineProperty(out, key, {
-      value: dropNulls(field, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
-}
-
-/** Whether a plain object holds a `null` within the stripping depth: most records do not, and are left as they are. */
-function hasNull(value: Record<string, unknown>, depth: number): boolean {
-  for (const key of Object.keys(value)) {
-    const field = value[key];
-    if (field === null) return true;
-    if (depth < MAX_NULL_STRIPPING_DEPTH && isPlainObject(field) && hasNull(field, depth + 1))
-      return true;
-  }
-  return false;
 }
 
 function isCountryPath(path: readonly PathSegment[]): boolean {
@@ -121,6 +85,14 @@ function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[
       if (issue.origin === "string") {
         return [{ path, message: `must be at most ${String(issue.maximum)} characters long` }];
       }
+      if (issue.origin === "array") {
+        return [
+          {
+            path,
+            message: `must list at most ${String(issue.maximum)} values; got ${describeValue(input)}`,
+          },
+        ];
+      }
       const bound = issue.inclusive ? "at most" : "less than";
       return [
         { path, message: `must be ${bound} ${String(issue.maximum)}; got ${describeValue(input)}` },
@@ -131,14 +103,64 @@ function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[
   }
 }
 
-/** Runs a schema and rephrases its issues; custom refinements keep their own messages. */
+/**
+ * The most issues one value reports. A city with every field wrong has
+ * fewer; past this, the rest are counted in one closing issue, so that a
+ * list of a hundred thousand bad entries costs a line, not a megabyte.
+ */
+export const MAX_ISSUES = 20;
+
+/** The longest path that starts every one of `issues`. */
+function commonPath(issues: readonly Issue[]): PathSegment[] {
+  const first = issues[0]?.path ?? [];
+  let length = first.length;
+  for (const issue of issues) {
+    let i = 0;
+    while (i < length && i < issue.path.length && issue.path[i] === first[i]) i++;
+    length = i;
+  }
+  return first.slice(0, length);
+}
+
+/**
+ * The first {@link MAX_ISSUES} of `issues`, and one issue counting the rest
+ * at the path they share ("and 99,990 more problems").
+ */
+export function boundIssues(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const kept = issues.slice(0, MAX_ISSUES - 1);
+  const rest = issues.slice(MAX_ISSUES - 1);
+  return [
+    ...kept,
+    {
+      path: commonPath(rest),
+      message: `and ${rest.length.toLocaleString("en-US")} more problems`,
+    },
+  ];
+}
+
+/**
+ * Runs a schema and rephrases its issues; custom refinements keep their own
+ * messages. The input is first read into a {@link snapshot} (nulls dropped),
+ * so that a value that throws while read is an issue at its path.
+ */
 export function parseWithSchema<T>(
   schema: z.ZodMiniType<T>,
   input: unknown,
   what: string,
 ): E.Either<ValidationError, T> {
+  const read = snapshot(input, { dropNulls: true });
+  return E.isLeft(read) ? read : parseSnapshot(schema, read.right, what);
+}
+
+/** {@link parseWithSchema} of a value already read by {@link snapshot}. */
+function parseSnapshot<T>(
+  schema: z.ZodMiniType<T>,
+  input: unknown,
+  what: string,
+): E.Either<ValidationError, T> {
   try {
-    const result = schema.safeParse(dropNulls(input, 0), { reportInput: true });
+    const result = schema.safeParse(input, { reportInput: true });
     if (result.success) return E.right(result.data);
     const issues = result.error.issues.flatMap((issue) => toIssues(issue, []));
     const rooted = issues.map((issue) =>
@@ -146,11 +168,12 @@ export function parseWithSchema<T>(
         ? { path: issue.path, message: `must be ${what}; got ${describeValue(input)}` }
         : issue,
     );
-    return E.left(validationError(rooted));
+    return E.left(validationError(boundIssues(rooted)));
   } catch (cause) {
-    // Only exotic values get here (a proxy or getter that throws while read).
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    return E.left(validationError([{ path: [], message: `could not be read: ${reason}` }]));
+    // A snapshot holds only plain data; this guards the schema's own code (a refinement) all the same.
+    return E.left(
+      validationError([{ path: [], message: `could not be checked: ${reasonOf(cause)}` }]),
+    );
   }
 }
 
@@ -215,7 +238,9 @@ const repeatsId: DuplicateMessage = (_, first) => `repeats the id of the record 
 /**
  * Parses each record of an array with `parse`, keeping the good ones in input
  * order and reporting each bad one (and each repeated id, on the later record)
- * with its index. Input that is not an array gives one error with index `-1`.
+ * with its index. Each record is read once, into a {@link snapshot}, before
+ * anything else; ids are compared by {@link comparableId}. Input that is not
+ * an array (or cannot be read as one) gives one error with index `-1`.
  * Never throws.
  */
 export function parseBatch<T extends { readonly id: string }>(
@@ -224,45 +249,48 @@ export function parseBatch<T extends { readonly id: string }>(
   what: string,
   duplicate: DuplicateMessage = repeatsId,
 ): BatchResult<T> {
-  if (!Array.isArray(input)) {
-    return {
-      valid: [],
-      errors: [
-        {
-          index: -1,
-          issues: [
-            { path: [], message: `must be an array of ${what}; got ${describeValue(input)}` },
-          ],
-        },
-      ],
-    };
+  const list = readEntries(input);
+  if (E.isLeft(list)) {
+    const message =
+      list.left === "is not an array"
+        ? `must be an array of ${what}; got ${describeValue(input)}`
+        : `must be an array of ${what} that can be read; it ${list.left}`;
+    return { valid: [], errors: [{ index: -1, issues: [{ path: [], message }] }] };
   }
   const valid: T[] = [];
   const errors: RecordError[] = [];
   const firstIndexById = new Map<string, number>();
-  input.forEach((record, index) => {
-    const parsed = parse(record);
-    const id = readableId(record);
+  for (let index = 0; index < list.right.length; index++) {
+    const record = E.chain((entry: unknown) => snapshot(entry, { dropNulls: true }))(
+      list.right.at(index),
+    );
+    if (E.isLeft(record)) {
+      errors.push({ index, issues: record.left.issues });
+      continue;
+    }
+    const parsed = parse(record.right);
+    const id = readableId(record.right);
     if (E.isLeft(parsed)) {
       errors.push(
         id === undefined
           ? { index, issues: parsed.left.issues }
           : { index, id, issues: parsed.left.issues },
       );
-      return;
+      continue;
     }
-    const first = firstIndexById.get(parsed.right.id);
+    const key = comparableId(parsed.right.id);
+    const first = firstIndexById.get(key);
     if (first !== undefined) {
       errors.push({
         index,
         id: parsed.right.id,
         issues: [{ path: ["id"], message: duplicate(parsed.right.id, first) }],
       });
-      return;
+      continue;
     }
-    firstIndexById.set(parsed.right.id, index);
+    firstIndexById.set(key, index);
     valid.push(parsed.right);
-  });
+  }
   return { valid, errors };
 }
 

@@ -22,13 +22,24 @@ import {
   REGIMES,
   THEMES,
 } from "./taxonomy";
+import { unsafeTextReason } from "./text";
 
 /** Longest id or name accepted, in UTF-16 code units: long enough for any real name. */
 const MAX_TEXT_LENGTH = 200;
 
-const text = z.string().check(
+/**
+ * An id or a name: not blank, at most {@link MAX_TEXT_LENGTH} code units, and
+ * free of the characters a terminal, a log or a spreadsheet acts on rather
+ * than shows (control characters, bidirectional formatting characters, lone
+ * surrogates; see `UNSAFE_CHARACTER`). Such a character in a name is a
+ * mistake or an attack; either way it would break every line it is printed in.
+ */
+export const identityText = z.string().check(
   z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
   z.maxLength(MAX_TEXT_LENGTH),
+  z.refine((value) => unsafeTextReason(value) === undefined, {
+    error: (issue) => unsafeTextReason(issue.input as string),
+  }),
 );
 
 const countryCode = z.enum(COUNTRY_CODES);
@@ -53,13 +64,20 @@ function firstDuplicate(values: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** A non-empty list of distinct themes. */
+/**
+ * A non-empty list of distinct themes. Its length is checked first: a list
+ * longer than the vocabulary (13 themes) must repeat or misspell one, and is
+ * reported once rather than entry by entry.
+ */
 const themeList = z.readonly(
-  z.array(theme).check(
-    z.minLength(1),
-    z.refine((values) => firstDuplicate(values) === undefined, {
-      error: (issue) => `lists "${firstDuplicate(issue.input as string[])}" twice`,
-    }),
+  z.pipe(
+    z.array(z.unknown()).check(z.maxLength(THEMES.length)),
+    z.array(theme).check(
+      z.minLength(1),
+      z.refine((values) => firstDuplicate(values) === undefined, {
+        error: (issue) => `lists "${firstDuplicate(issue.input as string[])}" twice`,
+      }),
+    ),
   ),
 );
 
@@ -100,8 +118,8 @@ export const GovernanceSchema = z.readonly(
  */
 export const CitySchema = z.readonly(
   z.strictObject({
-    id: text,
-    name: text,
+    id: identityText,
+    name: identityText,
     country: countryCode,
     population: z.optional(headcount),
     metroPopulation: z.optional(headcount),
@@ -155,8 +173,8 @@ export const SalienceSchema = z.readonly(
  */
 export const TopicSchema = z.readonly(
   z.strictObject({
-    id: text,
-    name: text,
+    id: identityText,
+    name: identityText,
     description: z.optional(z.string().check(z.maxLength(2000))),
     themes: themeList,
     internationalFacing: unit,

@@ -24,12 +24,12 @@ export interface Level<Id extends string = string> {
   readonly description: string;
 }
 
-/** The ids of a level list, as a tuple type. */
-type IdsOf<T extends readonly Level[]> = { readonly [K in keyof T]: T[K]["id"] };
-
-function idsOf<const T extends readonly Level[]>(levels: T): IdsOf<T> {
-  return levels.map((level) => level.id) as unknown as IdsOf<T>;
-}
+/*
+ * Each scale's values are a plain list (INTERNATIONAL_ROLES, …) and its levels
+ * a list of { id, label, description } in the same order (a test checks that
+ * they agree): a bundle that only checks or scores values carries the short
+ * lists, not the labels and descriptions.
+ */
 
 /**
  * Area 1, mayoral outlook: whether the mayor sees an internationally facing role
@@ -58,7 +58,7 @@ export const INTERNATIONAL_ROLE_LEVELS = [
     label: "Committed",
     description: "Treats an internationally facing role as part of the mayor's job.",
   },
-] as const satisfies readonly Level[];
+] as const satisfies readonly Level<InternationalRole>[];
 
 /**
  * Area 2a, position in the national urban hierarchy, from the top down
@@ -88,7 +88,7 @@ export const NATIONAL_TIER_LEVELS = [
     label: "Local place",
     description: "A town whose weight is local rather than regional or national.",
   },
-] as const satisfies readonly Level[];
+] as const satisfies readonly Level<NationalTier>[];
 
 /**
  * Area 2b, stage of development: the World Bank income group of the city's
@@ -113,7 +113,7 @@ export const INCOME_TIER_LEVELS = [
     description: "World Bank upper-middle-income economy.",
   },
   { id: "high", label: "High income", description: "World Bank high-income economy." },
-] as const satisfies readonly Level[];
+] as const satisfies readonly Level<IncomeTier>[];
 
 /**
  * Area 3a, how centralized the national system is: the formal and informal
@@ -137,7 +137,7 @@ export const AUTONOMY_LEVELS = [
     label: "Decentralized",
     description: "Cities hold broad powers of their own, with their own revenues and discretion.",
   },
-] as const satisfies readonly Level[];
+] as const satisfies readonly Level<Autonomy>[];
 
 /**
  * Area 3b, national political values: the V-Dem Regimes of the World
@@ -170,7 +170,7 @@ export const REGIME_LEVELS = [
     description:
       "Electoral democracy plus the rule of law and legislative and judicial constraints on the executive.",
   },
-] as const satisfies readonly Level[];
+] as const satisfies readonly Level<Regime>[];
 
 /**
  * The closed vocabulary shared by a city's `outlook.priorities` and a topic's
@@ -224,20 +224,39 @@ export const THEME_LEVELS = [
     label: "Innovation",
     description: "Technology, research and new public services.",
   },
-] as const satisfies readonly Level[];
+] as const satisfies readonly Level<Theme>[];
 
 /** The `internationalRole` values, inward to outward. @category Taxonomies */
-export const INTERNATIONAL_ROLES = idsOf(INTERNATIONAL_ROLE_LEVELS);
+export const INTERNATIONAL_ROLES = ["inward", "skeptical", "pragmatic", "committed"] as const;
 /** The `nationalTier` values, from the top of the hierarchy down. @category Taxonomies */
-export const NATIONAL_TIERS = idsOf(NATIONAL_TIER_LEVELS);
+export const NATIONAL_TIERS = ["primary", "secondary", "tertiary", "local"] as const;
 /** The `incomeTier` values, poorest to richest. @category Taxonomies */
-export const INCOME_TIERS = idsOf(INCOME_TIER_LEVELS);
+export const INCOME_TIERS = ["low", "lower-middle", "upper-middle", "high"] as const;
 /** The `autonomy` values, least to most autonomous. @category Taxonomies */
-export const AUTONOMIES = idsOf(AUTONOMY_LEVELS);
+export const AUTONOMIES = ["centralized", "intermediate", "decentralized"] as const;
 /** The `regime` values, least to most liberal. @category Taxonomies */
-export const REGIMES = idsOf(REGIME_LEVELS);
+export const REGIMES = [
+  "closed-autocracy",
+  "electoral-autocracy",
+  "electoral-democracy",
+  "liberal-democracy",
+] as const;
 /** The theme vocabulary. @category Taxonomies */
-export const THEMES = idsOf(THEME_LEVELS);
+export const THEMES = [
+  "trade",
+  "migration",
+  "climate",
+  "infrastructure",
+  "basic-services",
+  "economic-development",
+  "governance",
+  "human-rights",
+  "health",
+  "housing",
+  "safety",
+  "culture",
+  "innovation",
+] as const;
 
 /** A mayor's outlook on an international role. @category Model */
 export type InternationalRole = (typeof INTERNATIONAL_ROLES)[number];

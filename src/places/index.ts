@@ -34,8 +34,9 @@ import {
 } from "../model/place-facts";
 import type { City } from "../model/schemas";
 import { NATIONAL_TIERS, type NationalTier } from "../model/taxonomy";
-import { COUNTRIES_WITH_CAPITAL, PLACE_ROWS, SECTION_ROWS } from "./data";
+import { ALTERNATE_NAME_ROWS, COUNTRIES_WITH_CAPITAL, PLACE_ROWS, SECTION_ROWS } from "./data";
 import { normalizeName } from "./normalize";
+import { closestIndexes } from "./suggest";
 
 export {
   autonomyOf,
@@ -120,6 +121,14 @@ export interface PlaceNotFound {
   readonly _tag: "PlaceNotFound";
   readonly query: string;
   readonly message: string;
+  /**
+   * The places whose names (own or alternate) are closest to the query's, by
+   * edit distance, closest first, then largest first: at most 5, within a
+   * third of the query's length in edits (at most 3). In the query's country
+   * when it names one and some lie there, else anywhere. Empty when none is
+   * that close, or when the query has no name.
+   */
+  readonly suggestions: readonly PlaceSummary[];
 }
 
 /** Several places match the query; say which (by country or GeoNames id). @category Places */
@@ -146,6 +155,31 @@ export interface PlaceQuery {
 
 const NORMALIZED = PLACES.map((place) => normalizeName(place.name));
 const BY_ID = new Map(PLACES.map((place) => [place.id, place]));
+
+/** A name without the qualifier after a comma or in brackets: "Washington, D.C." gives "Washington". */
+function baseName(name: string): string {
+  return name
+    .replace(/\s*\([^)]*\)\s*$/, "")
+    .replace(/,.*$/, "")
+    .trim();
+}
+
+/** Each place's base name, normalized, where it differs from its name. */
+const BASE_NAMES = PLACES.map((place, i) => {
+  const base = normalizeName(baseName(place.name));
+  return base === NORMALIZED[i] || base === "" ? undefined : base;
+});
+
+/** Each place's alternate names (data/places/alternate-names.tsv), normalized. */
+const ALTERNATE_NAMES: string[][] = (() => {
+  const index = new Map(PLACES.map((place, i) => [place.id, i]));
+  const out: string[][] = PLACES.map(() => []);
+  for (const [id, name] of ALTERNATE_NAME_ROWS) {
+    const i = index.get(id);
+    if (i !== undefined) out[i]?.push(normalizeName(name));
+  }
+  return out;
+})();
 
 const QuerySchema = z.strictObject({
   name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
@@ -176,13 +210,18 @@ function describePlace(place: Place): string {
 }
 
 /**
- * The places matching a query, largest first: by GeoNames id; else places
- * whose name equals the query's (ignoring accents, case and punctuation),
- * optionally in one country; else places whose name starts with it ("New
- * York" finds "New York City"). Returns `[]` when none match.
+ * The places matching a query, largest first: by GeoNames id; else, in this
+ * order, the first of these that finds any, optionally in one country: places
+ * whose name equals the query's (ignoring accents, case and punctuation);
+ * places with that name among their alternate names, former and common names
+ * people type ("Bombay", "Peking", "Kiev"); places whose name without its
+ * qualifier is the query's ("Washington" for "Washington, D.C."); places whose
+ * name starts with it ("New York" finds "New York City"). A place's own name
+ * thus wins over another place's alternate name. Returns `[]` when none match.
  *
  * @example
  * findPlaces({ name: "Manchester" }).map((p) => p.country); // ["GB", "US"]
+ * findPlaces({ name: "Bombay" }).map((p) => p.name); // ["Mumbai"]
  * @category Places
  */
 export function findPlaces(query: PlaceQuery): readonly Place[] {
@@ -194,15 +233,44 @@ export function findPlaces(query: PlaceQuery): readonly Place[] {
   const wanted = normalizeName(query.name);
   const country = query.country === undefined ? undefined : countryCodeHint(query.country);
   if (query.country !== undefined && country === undefined) return [];
-  const inCountry = (i: number) => country === undefined || PLACES[i]?.country === country;
-  const exact: Place[] = [];
-  const prefixed: Place[] = [];
-  NORMALIZED.forEach((name, i) => {
-    if (!inCountry(i)) return;
-    if (name === wanted) exact.push(PLACES[i] as Place);
-    else if (name.startsWith(`${wanted} `)) prefixed.push(PLACES[i] as Place);
-  });
-  return exact.length > 0 ? exact : prefixed;
+  const rules: ((i: number) => boolean)[] = [
+    (i) => NORMALIZED[i] === wanted,
+    (i) => ALTERNATE_NAMES[i]?.includes(wanted) === true,
+    (i) => BASE_NAMES[i] === wanted,
+    (i) => NORMALIZED[i]?.startsWith(`${wanted} `) === true,
+  ];
+  for (const rule of rules) {
+    const found = PLACES.filter(
+      (place, i) => (country === undefined || place.country === country) && rule(i),
+    );
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * The places whose names are closest to the query's, for a query that matches
+ * none (see `PlaceNotFound.suggestions`).
+ */
+function suggestPlaces(query: PlaceQuery): readonly Place[] {
+  if (query.name === undefined) return [];
+  const wanted = normalizeName(query.name);
+  const country = query.country === undefined ? undefined : countryCodeHint(query.country);
+  const namesOf = (i: number) => [
+    NORMALIZED[i] as string,
+    ...(ALTERNATE_NAMES[i] ?? []),
+    ...(BASE_NAMES[i] === undefined ? [] : [BASE_NAMES[i]]),
+  ];
+  const among = (indexes: number[]) =>
+    closestIndexes(wanted, indexes.map(namesOf), (k) => indexes[k] as number).map(
+      (k) => PLACES[indexes[k] as number] as Place,
+    );
+  const all = PLACES.map((_, i) => i);
+  if (country !== undefined) {
+    const inCountry = among(all.filter((i) => PLACES[i]?.country === country));
+    if (inCountry.length > 0) return inCountry;
+  }
+  return among(all);
 }
 
 /** A section of a larger place that the query names, if any (a hint for "not found"). */
@@ -235,7 +303,10 @@ function sectionNamed(
  * The query is a string ("Manchester, GB", "Manchester", "geonames:2643123")
  * or `{ name?, country?, id? }`. A name shared by several places gives an
  * `AmbiguousPlace` error listing the candidates; no match gives
- * `PlaceNotFound`; a malformed query object a `ValidationError`. Never throws.
+ * `PlaceNotFound` with the closest names as `suggestions` ("Manchestr, GB"
+ * suggests Manchester); a malformed query object a `ValidationError`. Former
+ * and common names ("Bombay", "Saigon") and names without their qualifier
+ * ("Washington, US") are found as {@link findPlaces} says. Never throws.
  *
  * @example
  * import * as E from "fp-ts/Either";
@@ -260,6 +331,7 @@ export function cityFromPlace(query: string | PlaceQuery): E.Either<PlaceLookupE
       _tag: "PlaceNotFound",
       query: text,
       message: "give a place name or a GeoNames id",
+      suggestions: [],
     });
   }
   if (parsed.country !== undefined && countryCodeHint(parsed.country) === undefined) {
@@ -267,6 +339,7 @@ export function cityFromPlace(query: string | PlaceQuery): E.Either<PlaceLookupE
       _tag: "PlaceNotFound",
       query: text,
       message: `"${parsed.country}" is not an ISO 3166-1 alpha-2 country code (such as GB)`,
+      suggestions: [],
     });
   }
   const matches = findPlaces(parsed);
@@ -277,12 +350,19 @@ export function cityFromPlace(query: string | PlaceQuery): E.Either<PlaceLookupE
         _tag: "PlaceNotFound",
         query: text,
         message: `GeoNames lists ${section.name}, ${section.country} as part of a larger place; query that place instead: ${describePlace(section.host)}`,
+        suggestions: [section.host],
       });
     }
+    const suggestions = suggestPlaces(parsed);
+    const hint =
+      suggestions.length === 0
+        ? ""
+        : `; did you mean ${suggestions.length === 1 ? "" : "one of "}${suggestions.map(describePlace).join("; ")}?`;
     return E.left({
       _tag: "PlaceNotFound",
       query: text,
-      message: `no place matches "${text}" among the ${PLACES.length.toLocaleString("en")} GeoNames places of 100,000 people or more`,
+      message: `no place matches "${text}" among the ${PLACES.length.toLocaleString("en")} GeoNames places of 100,000 people or more${hint}`,
+      suggestions,
     });
   }
   if (matches.length > 1) {

@@ -17,6 +17,7 @@ import {
   parseCity,
   parseWithSchema,
 } from "../model/parse";
+import { snapshot } from "../model/read";
 import type { City } from "../model/schemas";
 import { cityFromPlace, type Place, type PlaceLookupError } from "./index";
 
@@ -24,7 +25,7 @@ import { cityFromPlace, type Place, type PlaceLookupError } from "./index";
 const GEONAMES_ID = /^geonames:(\d+)$/;
 
 /** The fields a record is looked up by; the rest of the record is a city's profile. */
-const LookupSchema = z.looseObject({
+const LookupSchema = /* @__PURE__ */ z.looseObject({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   country: z.string().check(z.minLength(1)),
   id: z.optional(z.string().check(z.minLength(1))),
@@ -112,7 +113,11 @@ function overlay(base: Readonly<Record<string, unknown>>, over: Readonly<Record<
  * //   outlook: { internationalRole: "pragmatic" }, resources: { nationalTier: …, incomeTier: … }, … })
  * @category Places
  */
-export function cityFromPlaceRecord(record: unknown): E.Either<ValidationError, City> {
+export function cityFromPlaceRecord(given: unknown): E.Either<ValidationError, City> {
+  // Read once: the record is both checked and laid over the gazetteer's profile.
+  const read = snapshot(given);
+  if (E.isLeft(read)) return read;
+  const record = read.right;
   const keys = parseWithSchema(LookupSchema, record, "a record with a name and a country");
   if (E.isLeft(keys)) return keys;
   const { name, country, id } = keys.right;

@@ -1,21 +1,24 @@
 /**
  * The compiled form of cities and topics, and the one kernel that computes
- * factor values from them.
+ * factor values and scores from them.
  *
  * Every score, whether from `relevance` or from `matrix`, comes out of
- * {@link evaluate} and {@link aggregate}, so the fast path equals the
- * explained path to the last bit.
+ * {@link scoreOf}, which reads the factor values {@link evaluate} writes and
+ * combines them with {@link aggregate}; the explained path reads the same
+ * values, so the fast path equals it to the last bit.
  *
  * A factor is a function of the city's fields through per-topic lookup
  * tables. Each ordinal field is an index: its level's position in the
  * taxonomy, or one past the last level when unknown. The unknown slot of a
  * table holds the neutral value (the mean over the levels, each level equally
  * likely); the bounds tables hold the least and greatest value over the
- * levels there, and the known value elsewhere.
+ * levels there, and the known value elsewhere. Clout and means, which mix a
+ * level with raw figures, are computed once per city as a (value, least,
+ * greatest) triple.
  *
  * @module
  */
-import { ORDINAL_FIELD_PATHS, ORDINAL_FIELDS } from "../model/fields";
+import { ORDINAL_FIELD_PATHS, ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import {
   AUTONOMIES,
@@ -25,7 +28,8 @@ import {
   REGIMES,
   THEMES,
 } from "../model/taxonomy";
-import type { GateTopicAttribute, ResolvedOptions } from "./options";
+import type { GateTopicAttribute } from "./gates";
+import type { ResolvedOptions } from "./options";
 import {
   AUTONOMY_POSITION,
   BUDGET_GOALPOSTS,
@@ -34,6 +38,7 @@ import {
   goalpostPosition,
   MEANS_POSITION,
   METRO_GDP_GOALPOSTS,
+  POPULATION_GOALPOSTS,
   PRIORITY_FLOOR,
   REGIME_POSITION,
   ROLE_POSITION,
@@ -50,6 +55,16 @@ export type LevelTable = Float64Array;
 
 /** The length of a row of a LevelTable: more than the levels of any scale, plus the unknown slot. */
 const ROW = 8;
+
+/**
+ * Which row of the tables a field index reads, as the row's offset: the
+ * neutral values for the score, or the least or greatest values for the
+ * bounds.
+ */
+export const Bound = { value: 0, low: ROW, high: 2 * ROW } as const;
+
+/** The row offset of a {@link Bound}. */
+export type Bound = (typeof Bound)[keyof typeof Bound];
 
 function levelTable(values: readonly number[]): LevelTable {
   const n = values.length;
@@ -70,9 +85,73 @@ function levelTable(values: readonly number[]): LevelTable {
   return table;
 }
 
+/** The aggregation as a number the kernel branches on. */
+const NEED_FIRST = 0;
+const ARITHMETIC = 1;
+/** The kernel's code for the arithmetic mean, for callers that branch on it. */
+export const ARITHMETIC_MODE = ARITHMETIC;
+const GEOMETRIC = 2;
+
+/** A scorer's options as the kernel reads them. */
+export interface Kernel {
+  readonly options: ResolvedOptions;
+  /** {@link NEED_FIRST}, {@link ARITHMETIC} or {@link GEOMETRIC}. */
+  readonly mode: number;
+  /** The normalised factor weights, in FACTORS order. */
+  readonly w: Float64Array;
+  /** Feasibility's weights: the four factors other than salience, normalised to sum to 1 (salience's entry 0). */
+  readonly v: Float64Array;
+  /** 1 when all four feasibility weights are 0 (feasibility is then 1), else 0. */
+  readonly vConst: number;
+  /** Capacity's weights of clout and means (sum 1). */
+  readonly clout: number;
+  readonly means: number;
+  /** The weight of absolute size beside the tier in clout. */
+  readonly size: number;
+}
+
+/** The kernel form of resolved options. */
+export function kernelOf(options: ResolvedOptions): Kernel {
+  const w = Float64Array.from(options.weights);
+  const feasible = (w[0] as number) + (w[2] as number) + (w[3] as number) + (w[4] as number);
+  const v = new Float64Array(5);
+  if (feasible > 0) for (const k of [0, 2, 3, 4]) v[k] = (w[k] as number) / feasible;
+  return {
+    options,
+    mode:
+      options.aggregation === "need-first"
+        ? NEED_FIRST
+        : options.aggregation === "arithmetic"
+          ? ARITHMETIC
+          : GEOMETRIC,
+    w,
+    v,
+    vConst: feasible > 0 ? 0 : 1,
+    clout: options.capacity.clout,
+    means: options.capacity.means,
+    size: options.clout.size,
+  };
+}
+
+/** The position of each field path among the ordinal fields: its slot in `CompiledCity.levels`. */
+const slotOf = (path: OrdinalField) => ORDINAL_FIELD_PATHS.indexOf(path);
+const ROLE = slotOf("outlook.internationalRole");
+const TIER = slotOf("resources.nationalTier");
+const INCOME = slotOf("resources.incomeTier");
+const AUTONOMY = slotOf("governance.autonomy");
+const REGIME = slotOf("governance.regime");
+
+/** The number of levels of each slot's field (its unknown index). */
+const SLOT_LEVEL_COUNTS = ORDINAL_FIELD_PATHS.map((path) => ORDINAL_FIELDS[path].levels.length);
+
+/** A (value, least, greatest) triple, indexed by `row >> 3`. */
+export type Triple = readonly [number, number, number];
+
 /** A city reduced to level indexes and positions. */
 export interface CompiledCity {
   readonly city: City;
+  /** The level index of each ordinal field, in registry order (one past the last level when unknown). */
+  readonly levels: readonly number[];
   readonly role: number;
   readonly tier: number;
   readonly income: number;
@@ -80,59 +159,116 @@ export interface CompiledCity {
   readonly regime: number;
   /** Bit mask of priority themes, or -1 when unknown. */
   readonly priorities: number;
-  /** The mean of the four means items (income, GDP, budget, office): neutral (unknown items at 0.5), least (at 0) and greatest (at 1). */
-  readonly means: number;
-  readonly meansLow: number;
-  readonly meansHigh: number;
-  /** Whether every means item is known. */
-  readonly meansKnown: boolean;
+  /** Clout on 0..1: the tier's position, blended with absolute size when the population is known. */
+  readonly clout: Triple;
+  /** Means on 0..1: the income tier's position and the known raw figures' positions, averaged. */
+  readonly means: Triple;
 }
 
-function indexOrUnknown(levels: readonly string[], level: string | undefined): number {
-  return level === undefined ? levels.length : levels.indexOf(level);
-}
-
-function themeMask(themes: readonly string[]): number {
+export function themeMask(themes: readonly string[]): number {
   let mask = 0;
   for (const theme of themes) mask |= 1 << THEMES.indexOf(theme as (typeof THEMES)[number]);
   return mask;
 }
 
+const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => CLOUT_POSITION[tier]));
+const MEANS_TABLE = levelTable(INCOME_TIERS.map((tier) => MEANS_POSITION[tier]));
+
+function tripleOf(table: LevelTable, index: number): [number, number, number] {
+  return [
+    table[Bound.value + index] as number,
+    table[Bound.low + index] as number,
+    table[Bound.high + index] as number,
+  ];
+}
+
+/**
+ * Clout: the tier's position T; where the population is known, blended with
+ * its position S on the population goalposts as (T + size·S) / (1 + size).
+ */
+function cloutOf(city: City, tier: number, k: Kernel): Triple {
+  const t = tripleOf(CLOUT_TABLE, tier);
+  const people = city.metroPopulation ?? city.population;
+  if (people === undefined || k.size === 0) return t;
+  const s = k.size * goalpostPosition(people, POPULATION_GOALPOSTS);
+  const d = 1 + k.size;
+  return [(t[0] + s) / d, (t[1] + s) / d, (t[2] + s) / d];
+}
+
+/**
+ * Means: the mean of the income tier's position and the positions of the raw
+ * figures that are known (metro GDP, budget, an international office). An
+ * unknown raw figure is left out rather than counted at every value it could
+ * take: it refines what the income tier says when known and never widens the
+ * interval when not.
+ */
+function meansOf(city: City, income: number): Triple {
+  const r = city.resources;
+  let sum = 0;
+  let n = 1;
+  if (r?.metroGdpUsd !== undefined) {
+    sum += goalpostPosition(r.metroGdpUsd, METRO_GDP_GOALPOSTS);
+    n++;
+  }
+  if (r?.budgetUsd !== undefined) {
+    sum += goalpostPosition(r.budgetUsd, BUDGET_GOALPOSTS);
+    n++;
+  }
+  if (r?.internationalOffice !== undefined) {
+    sum += r.internationalOffice ? 1 : 0;
+    n++;
+  }
+  const t = tripleOf(MEANS_TABLE, income);
+  return [(t[0] + sum) / n, (t[1] + sum) / n, (t[2] + sum) / n];
+}
+
+/** The ordinal fields as the compiler reads them, in registry order. */
+const FIELD_READERS: readonly {
+  readonly levels: readonly string[];
+  readonly read: (city: City) => string | undefined;
+}[] = ORDINAL_FIELD_PATHS.map((path) => ORDINAL_FIELDS[path]);
+
 /** Compiles a city for the kernel. */
-export function compileCity(city: City): CompiledCity {
-  const resources = city.resources;
-  const incomeTier = resources?.incomeTier;
-  const gdp = resources?.metroGdpUsd;
-  const budget = resources?.budgetUsd;
-  const office = resources?.internationalOffice;
-  const p0 = incomeTier === undefined ? undefined : MEANS_POSITION[incomeTier];
-  const p1 = gdp === undefined ? undefined : goalpostPosition(gdp, METRO_GDP_GOALPOSTS);
-  const p2 = budget === undefined ? undefined : goalpostPosition(budget, BUDGET_GOALPOSTS);
-  const p3 = office === undefined ? undefined : office ? 1 : 0;
+export function compileCity(city: City, k: Kernel): CompiledCity {
+  const levels: number[] = [];
+  for (const field of FIELD_READERS) {
+    const level = field.read(city);
+    levels.push(level === undefined ? field.levels.length : field.levels.indexOf(level));
+  }
   const priorities = city.outlook?.priorities;
+  const tier = levels[TIER] as number;
+  const income = levels[INCOME] as number;
   return {
     city,
-    role: indexOrUnknown(INTERNATIONAL_ROLES, city.outlook?.internationalRole),
-    tier: indexOrUnknown(NATIONAL_TIERS, resources?.nationalTier),
-    income: indexOrUnknown(INCOME_TIERS, incomeTier),
-    autonomy: indexOrUnknown(AUTONOMIES, city.governance?.autonomy),
-    regime: indexOrUnknown(REGIMES, city.governance?.regime),
+    levels,
+    role: levels[ROLE] as number,
+    tier,
+    income,
+    autonomy: levels[AUTONOMY] as number,
+    regime: levels[REGIME] as number,
     priorities: priorities === undefined ? -1 : themeMask(priorities),
-    means: ((p0 ?? 0.5) + (p1 ?? 0.5) + (p2 ?? 0.5) + (p3 ?? 0.5)) / 4,
-    meansLow: ((p0 ?? 0) + (p1 ?? 0) + (p2 ?? 0) + (p3 ?? 0)) / 4,
-    meansHigh: ((p0 ?? 1) + (p1 ?? 1) + (p2 ?? 1) + (p3 ?? 1)) / 4,
-    meansKnown:
-      incomeTier !== undefined && gdp !== undefined && budget !== undefined && office !== undefined,
+    clout: cloutOf(city, tier, k),
+    means: meansOf(city, income),
   };
 }
 
 /** A gate that this topic triggers, reduced to a field slot, a level mask and a cap. */
 export interface CompiledGate {
+  /** Its index among the options' gates. */
   readonly index: number;
-  /** 0 role, 1 tier, 2 income, 3 autonomy, 4 regime. */
+  /** Its field's slot in `CompiledCity.levels`. */
   readonly slot: number;
   readonly mask: number;
   readonly cap: number;
+}
+
+/** The caps the gates on one slot set, by the city's level index there. */
+export interface CapTable {
+  readonly slot: number;
+  /** The cap at each level index, where the gate surely holds (1 at the unknown index). */
+  readonly sure: Float64Array;
+  /** As `sure`, and at the unknown index the least cap a level could bring. */
+  readonly possible: Float64Array;
 }
 
 /** A topic reduced to lookup tables. */
@@ -144,20 +280,12 @@ export interface CompiledTopic {
   readonly salienceIncome: LevelTable | undefined;
   readonly salienceTier: LevelTable | undefined;
   readonly salienceParts: number;
-  readonly clout: LevelTable;
+  readonly cloutDemand: number;
   readonly resourcesDemand: number;
   readonly authority: LevelTable;
   readonly values: LevelTable;
   readonly gates: readonly CompiledGate[];
-  /** Per gated slot: the cap at each level, surely (`sure`) and possibly (`possible`, differs at the unknown index). */
   readonly caps: readonly CapTable[];
-}
-
-/** The caps the gates on one slot set, by the city's level index there. */
-export interface CapTable {
-  readonly slot: number;
-  readonly sure: Float64Array;
-  readonly possible: Float64Array;
 }
 
 function capTables(gates: readonly CompiledGate[]): CapTable[] {
@@ -165,7 +293,7 @@ function capTables(gates: readonly CompiledGate[]): CapTable[] {
   for (const gate of gates) {
     let table = tables.find((x) => x.slot === gate.slot);
     if (table === undefined) {
-      const n = GATE_SLOT_LEVEL_COUNTS[gate.slot] as number;
+      const n = SLOT_LEVEL_COUNTS[gate.slot] as number;
       table = {
         slot: gate.slot,
         sure: new Float64Array(n + 1).fill(1),
@@ -187,20 +315,23 @@ function capTables(gates: readonly CompiledGate[]): CapTable[] {
 
 /** The value of the topic attribute a gate tests. */
 export function topicAttribute(topic: Topic, attribute: GateTopicAttribute): number {
-  switch (attribute) {
-    case "internationalFacing":
-      return topic.internationalFacing;
-    case "demands.clout":
-      return topic.demands.clout;
-    case "demands.resources":
-      return topic.demands.resources;
-    case "demands.autonomy":
-      return topic.demands.autonomy;
-    case "liberalNorms":
-      return topic.liberalNorms;
-    case "sensitivity":
-      return topic.sensitivity;
+  if (attribute.startsWith("demands.")) {
+    return topic.demands[attribute.slice(8) as keyof Topic["demands"]];
   }
+  return topic[attribute as "internationalFacing" | "liberalNorms" | "sensitivity"];
+}
+
+/** The gates of the options that this topic triggers. */
+function compileGates(topic: Topic, options: ResolvedOptions): CompiledGate[] {
+  const gates: CompiledGate[] = [];
+  options.gates.forEach((gate, index) => {
+    if (topicAttribute(topic, gate.topicAttribute) < gate.atLeast) return;
+    const levels: readonly string[] = ORDINAL_FIELDS[gate.field].levels;
+    let mask = 0;
+    for (const level of gate.levels) mask |= 1 << levels.indexOf(level);
+    gates.push({ index, slot: slotOf(gate.field), mask, cap: gate.cap });
+  });
+  return gates;
 }
 
 /**
@@ -216,16 +347,7 @@ function valuesAt(alignment: number, topic: Topic): number {
 export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTopic {
   const byIncome = topic.salience?.byIncome;
   const byTier = topic.salience?.byTier;
-  const gates: CompiledGate[] = [];
-  options.gates.forEach((gate, index) => {
-    if (topicAttribute(topic, gate.topicAttribute) < gate.atLeast) return;
-    // A gate's slot is its field's position among the ordinal fields (see slotLevel).
-    const slot = ORDINAL_FIELD_PATHS.indexOf(gate.field);
-    const levels: readonly string[] = ORDINAL_FIELDS[gate.field].levels;
-    let mask = 0;
-    for (const level of gate.levels) mask |= 1 << levels.indexOf(level);
-    gates.push({ index, slot, mask, cap: gate.cap });
-  });
+  const gates = compileGates(topic, options);
   return {
     topic,
     themes: themeMask(topic.themes),
@@ -236,9 +358,7 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
     salienceIncome: byIncome && levelTable(INCOME_TIERS.map((tier) => byIncome[tier])),
     salienceTier: byTier && levelTable(NATIONAL_TIERS.map((tier) => byTier[tier])),
     salienceParts: 1 + (byIncome ? 1 : 0) + (byTier ? 1 : 0),
-    clout: levelTable(
-      NATIONAL_TIERS.map((tier) => demandFit(CLOUT_POSITION[tier], topic.demands.clout)),
-    ),
+    cloutDemand: topic.demands.clout,
     resourcesDemand: topic.demands.resources,
     authority: levelTable(
       AUTONOMIES.map((level) => demandFit(AUTONOMY_POSITION[level], topic.demands.autonomy)),
@@ -250,170 +370,139 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
 }
 
 /** The neutral value of the priorities part of salience when the priorities are unknown. */
-const PRIORITY_NEUTRAL = (PRIORITY_FLOOR + 1) / 2;
+export const PRIORITY_NEUTRAL = (PRIORITY_FLOOR + 1) / 2;
 
-function popcount(mask: number): number {
+export function popcount(mask: number): number {
   let m = mask - ((mask >>> 1) & 0x55555555);
   m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
   return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The priorities part of salience for a known priority mask. */
-function priorityMatch(cityMask: number, topic: CompiledTopic): number {
-  const share = popcount(cityMask & topic.themes) / topic.themeCount;
-  return PRIORITY_FLOOR + (1 - PRIORITY_FLOOR) * share;
+/** The priorities part of salience: from the floor (no theme shared) to 1 (every theme). */
+function priorityPart(c: CompiledCity, t: CompiledTopic, row: Bound): number {
+  if (c.priorities >= 0) {
+    const share = popcount(c.priorities & t.themes) / t.themeCount;
+    return PRIORITY_FLOOR + (1 - PRIORITY_FLOOR) * share;
+  }
+  return row === Bound.value ? PRIORITY_NEUTRAL : row === Bound.low ? PRIORITY_FLOOR : 1;
 }
 
-/** Capacity: half clout (to command attention), half means (to follow through). */
-function capacityOf(cloutFit: number, resourcesDemand: number, means: number): number {
-  return 0.5 * cloutFit + 0.5 * demandFit(means, resourcesDemand);
+/** Salience: the mean of the priorities part and the topic's income and tier tables. */
+function salienceOf(c: CompiledCity, t: CompiledTopic, row: Bound): number {
+  let salience = priorityPart(c, t, row);
+  const income = t.salienceIncome;
+  if (income !== undefined) salience += income[row + c.income] as number;
+  const tier = t.salienceTier;
+  if (tier !== undefined) salience += tier[row + c.tier] as number;
+  return salience / t.salienceParts;
 }
 
-/**
- * Which row of the tables a field index reads, as the row's offset: the
- * neutral values for the score, or the least or greatest values for the
- * bounds. Offsets rather than names, so that the kernel reads every table
- * the same way whichever bound it computes.
- */
-export const Bound = { value: 0, low: ROW, high: 2 * ROW } as const;
-
-/** The row offset of a {@link Bound}. */
-export type Bound = (typeof Bound)[keyof typeof Bound];
-
-/**
- * Writes the five factor values of a city on a topic into `out` (in FACTORS
- * order): the neutral values for `Bound.value`, else the least or greatest
- * values over the unknown fields. Each factor is monotone in each of its
- * inputs, so the bounds are the factor's exact range.
- */
-export function evaluate(c: CompiledCity, t: CompiledTopic, out: Float64Array, row: Bound): void {
-  out[0] = t.outlook[row + c.role] as number;
-  let salience =
-    c.priorities >= 0
-      ? priorityMatch(c.priorities, t)
-      : row === Bound.value
-        ? PRIORITY_NEUTRAL
-        : row === Bound.low
-          ? PRIORITY_FLOOR
-          : 1;
-  if (t.salienceIncome !== undefined) salience += t.salienceIncome[row + c.income] as number;
-  if (t.salienceTier !== undefined) salience += t.salienceTier[row + c.tier] as number;
-  out[1] = salience / t.salienceParts;
-  const means = row === Bound.value ? c.means : row === Bound.low ? c.meansLow : c.meansHigh;
-  out[2] = capacityOf(t.clout[row + c.tier] as number, t.resourcesDemand, means);
-  out[3] = t.authority[row + c.autonomy] as number;
-  out[4] = t.values[row + c.regime] as number;
+/** Capacity: clout (to command attention) and means (to follow through), each against the topic's demand. */
+function capacityOf(c: CompiledCity, t: CompiledTopic, k: Kernel, row: Bound): number {
+  const i = row >> 3;
+  return (
+    k.clout * demandFit(c.clout[i] as number, t.cloutDemand) +
+    k.means * demandFit(c.means[i] as number, t.resourcesDemand)
+  );
 }
 
 /**
- * The score of a city on a topic: the neutral factor values of
- * {@link evaluate}, aggregated by {@link aggregate} and capped by the gates
- * that surely hold ({@link capOf}), fused into one pass without the
- * intermediate array. It performs the same floating-point operations in the
- * same order as those three, so its result equals theirs to the last bit (a
- * property test checks it); `relevance` and `matrix` both take the score from
- * here.
+ * Writes the five factor values of a city on a topic into `out` from `at`
+ * (in FACTORS order): the neutral values for `Bound.value`, else the least or
+ * greatest values over the unknown fields. Each factor is monotone in each of
+ * its inputs, so the bounds are the factor's exact range.
  */
-export function scoreOf(
+export function evaluate(
   c: CompiledCity,
   t: CompiledTopic,
-  w: readonly number[],
-  geometric: boolean,
-): number {
-  const f0 = t.outlook[c.role] as number;
-  let salience = c.priorities >= 0 ? priorityMatch(c.priorities, t) : PRIORITY_NEUTRAL;
-  const income = t.salienceIncome;
-  if (income !== undefined) salience += income[c.income] as number;
-  const tier = t.salienceTier;
-  if (tier !== undefined) salience += tier[c.tier] as number;
-  const f1 = salience / t.salienceParts;
-  const f2 = capacityOf(t.clout[c.tier] as number, t.resourcesDemand, c.means);
-  const f3 = t.authority[c.autonomy] as number;
-  const f4 = t.values[c.regime] as number;
-  const raw = geometric
-    ? f0 ** (w[0] as number) *
-      f1 ** (w[1] as number) *
-      f2 ** (w[2] as number) *
-      f3 ** (w[3] as number) *
-      f4 ** (w[4] as number)
-    : (w[0] as number) * f0 +
+  k: Kernel,
+  out: Float64Array,
+  at: number,
+  row: Bound,
+): void {
+  out[at] = t.outlook[row + c.role] as number;
+  out[at + 1] = salienceOf(c, t, row);
+  out[at + 2] = capacityOf(c, t, k, row);
+  out[at + 3] = t.authority[row + c.autonomy] as number;
+  out[at + 4] = t.values[row + c.regime] as number;
+}
+
+/**
+ * Combines the five factor values at `f[at..at+4]` into the score before
+ * gates, on 0..1: salience times feasibility (need-first), or the weighted
+ * arithmetic or geometric mean (`Math.pow(f, 0)` is 1, so a factor of weight
+ * 0 drops out of either). Nondecreasing in every factor.
+ */
+export function aggregate(f: Float64Array, at: number, k: Kernel): number {
+  const f0 = f[at] as number;
+  const f1 = f[at + 1] as number;
+  const f2 = f[at + 2] as number;
+  const f3 = f[at + 3] as number;
+  const f4 = f[at + 4] as number;
+  const w = k.w;
+  if (k.mode === NEED_FIRST) {
+    const v = k.v;
+    const feasibility =
+      (v[0] as number) * f0 +
+      (v[2] as number) * f2 +
+      (v[3] as number) * f3 +
+      (v[4] as number) * f4 +
+      k.vConst;
+    return f1 * Math.min(1, feasibility);
+  }
+  if (k.mode === ARITHMETIC) {
+    const mean =
+      (w[0] as number) * f0 +
       (w[1] as number) * f1 +
       (w[2] as number) * f2 +
       (w[3] as number) * f3 +
       (w[4] as number) * f4;
-  return Math.min(raw, capOf(c, t, false));
-}
-
-/** The level index of the city field in a gate slot: the slots follow ORDINAL_FIELD_PATHS. */
-function slotLevel(c: CompiledCity, slot: number): number {
-  switch (slot) {
-    case 0:
-      return c.role;
-    case 1:
-      return c.tier;
-    case 2:
-      return c.income;
-    case 3:
-      return c.autonomy;
-    default:
-      return c.regime;
+    return Math.min(1, mean);
   }
+  return Math.min(
+    1,
+    f0 ** (w[0] as number) *
+      f1 ** (w[1] as number) *
+      f2 ** (w[2] as number) *
+      f3 ** (w[3] as number) *
+      f4 ** (w[4] as number),
+  );
 }
-
-/** Whether a gate holds for a city: `1` surely, `0` possibly (its field is unknown), `-1` not. */
-export function gateHolds(c: CompiledCity, gate: CompiledGate): -1 | 0 | 1 {
-  const level = slotLevel(c, gate.slot);
-  const unknownIndex = GATE_SLOT_LEVEL_COUNTS[gate.slot] as number;
-  if (level === unknownIndex) return 0;
-  return (gate.mask >>> level) & 1 ? 1 : -1;
-}
-
-/** The number of levels of each slot's field (its unknown index). */
-const GATE_SLOT_LEVEL_COUNTS = ORDINAL_FIELD_PATHS.map(
-  (path) => ORDINAL_FIELDS[path].levels.length,
-);
 
 /**
- * The lowest cap among the topic's gates that hold for the city: surely
- * (`includePossible` false) or possibly (true). 1 when none does.
+ * The factor by which the topic's gates multiply a city's score: the lowest
+ * cap among the gates that hold, surely (`includePossible` false) or
+ * possibly (true); 1 when none does.
  */
 export function capOf(c: CompiledCity, t: CompiledTopic, includePossible: boolean): number {
   let cap = 1;
   const caps = t.caps;
   for (let k = 0; k < caps.length; k++) {
     const table = caps[k] as CapTable;
-    const level = slotLevel(c, table.slot);
+    const level = c.levels[table.slot] as number;
     const v = (includePossible ? table.possible : table.sure)[level] as number;
     if (v < cap) cap = v;
   }
   return cap;
 }
 
+/** Whether a gate holds for a city: `1` surely, `0` possibly (its field is unknown), `-1` not. */
+export function gateHolds(c: CompiledCity, gate: CompiledGate): -1 | 0 | 1 {
+  const level = c.levels[gate.slot] as number;
+  if (level === SLOT_LEVEL_COUNTS[gate.slot]) return 0;
+  return (gate.mask >>> level) & 1 ? 1 : -1;
+}
+
+/** Scratch space of {@link scoreOf}: the kernel runs on one thread and never re-enters. */
+const SCRATCH = new Float64Array(5);
+
 /**
- * Combines factor values into the uncapped score: the weighted arithmetic
- * mean, or the weighted geometric mean (`Math.pow(f, 0)` is 1, so a factor
- * of weight 0 drops out of either).
+ * The score of a city on a topic: its neutral factor values
+ * ({@link evaluate}), aggregated ({@link aggregate}) and multiplied by the
+ * gates that surely hold ({@link capOf}). `relevance` and `matrix` both take
+ * the score from here.
  */
-export function aggregate(f: Float64Array, w: readonly number[], geometric: boolean): number {
-  const w0 = w[0] as number;
-  const w1 = w[1] as number;
-  const w2 = w[2] as number;
-  const w3 = w[3] as number;
-  const w4 = w[4] as number;
-  if (geometric) {
-    return (
-      (f[0] as number) ** w0 *
-      (f[1] as number) ** w1 *
-      (f[2] as number) ** w2 *
-      (f[3] as number) ** w3 *
-      (f[4] as number) ** w4
-    );
-  }
-  return (
-    w0 * (f[0] as number) +
-    w1 * (f[1] as number) +
-    w2 * (f[2] as number) +
-    w3 * (f[3] as number) +
-    w4 * (f[4] as number)
-  );
+export function scoreOf(c: CompiledCity, t: CompiledTopic, k: Kernel): number {
+  evaluate(c, t, k, SCRATCH, 0, Bound.value);
+  return aggregate(SCRATCH, 0, k) * capOf(c, t, false);
 }

@@ -7,9 +7,10 @@
  */
 import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
-import { levelLabel, THEME_LEVELS, type Theme } from "../model/taxonomy";
-import type { FactorName, ResolvedOptions } from "./options";
-import type { AppliedGate, FactorResult } from "./scorer";
+import type { Theme } from "../model/taxonomy";
+import type { FactorName } from "./factors";
+import type { ResolvedOptions } from "./options";
+import type { AppliedGate, FactorResult } from "./relevance";
 
 /** A factor counts as supporting a topic from 0.6 and as weighing against it below 0.4. */
 const SUPPORTS = 0.6;
@@ -17,8 +18,9 @@ const HINDERS = 0.4;
 
 const fmt = (x: number) => x.toFixed(2);
 
+/** A theme in running text: its label in lower case, which is its id with spaces for hyphens. */
 function themeLabel(theme: Theme): string {
-  return (THEME_LEVELS.find((level) => level.id === theme)?.label ?? theme).toLowerCase();
+  return theme.replace(/-/g, " ");
 }
 
 function listThemes(themes: readonly Theme[]): string {
@@ -50,6 +52,14 @@ const REGIME_PHRASE = {
   "electoral-autocracy": "an electoral autocracy",
   "electoral-democracy": "an electoral democracy",
   "liberal-democracy": "a liberal democracy",
+} as const;
+
+/** A tier's label in lower case (the taxonomy's labels, kept here so that scoring bundles leave the taxonomy's descriptions out). */
+const TIER_SINGULAR = {
+  primary: "primary city",
+  secondary: "secondary city",
+  tertiary: "tertiary city",
+  local: "local place",
 } as const;
 
 const TIER_PLURAL = {
@@ -162,7 +172,7 @@ function capacityReason(city: City, topic: Topic, f: FactorResult): string {
     if (tier === "primary") {
       return `As a primary city, ${city.name} has the clout to command national attention on ${subject(topic)} (${clout}).`;
     }
-    return `As ${article(levelLabel("nationalTier", tier).toLowerCase())}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
+    return `As ${article(TIER_SINGULAR[tier])}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
   }
   if (f.value >= SUPPORTS) {
     return `With ${means}, ${city.name} can follow through on what this topic asks (${resources}).`;
@@ -208,43 +218,47 @@ function gateLevelLabel(city: City, field: OrdinalField): string {
   return value === undefined ? "unknown" : value.replace(/-/g, " ");
 }
 
+/** The sentence of a gate that holds, surely or possibly. */
+function gateText(city: City, applied: AppliedGate, options: ResolvedOptions): string {
+  const gate = options.gates.find((g) => g.id === applied.id);
+  if (gate === undefined) return "";
+  if (applied.certain) {
+    const text = gate.reason
+      .replaceAll("{city}", city.name)
+      .replaceAll("{level}", gateLevelLabel(city, gate.field));
+    return `${text} (score × ${fmt(gate.cap)})`;
+  }
+  const field = gate.field.split(".")[1];
+  const levels = gate.levels.join(" or ").replace(/-/g, " ");
+  return `If ${field} turns out to be ${levels}, the score would be multiplied by ${fmt(gate.cap)} (${gate.id}).`;
+}
+
 /**
  * The reasons of a relevance, most influential first: gates that surely
  * apply, then factors ordered by influence, then gates that may apply. A
- * factor's influence is its weight times how far this city's value moves it
- * from `typical`, its value for a city of which nothing is known (every level
- * equally likely). So what sets this city apart on this topic comes first, not
- * what every city shares; a factor whose inputs are unknown sits at or near
- * its typical value and comes last (the interval already shows its range).
+ * factor's influence is how far the score would move if the factor took its
+ * value for a city of which nothing is known (every level equally likely). So
+ * what sets this city apart on this topic comes first, not what every city
+ * shares; a factor whose inputs are unknown sits at or near its typical value
+ * and comes last (the interval already shows its range).
  */
 export function explain(
   city: City,
   topic: Topic,
   factors: Readonly<Record<FactorName, FactorResult>>,
-  typical: Readonly<Record<FactorName, number>>,
+  influence: Readonly<Record<FactorName, number>>,
   gates: readonly AppliedGate[],
   options: ResolvedOptions,
 ): string[] {
-  const gateText = (applied: AppliedGate) => {
-    const gate = options.gates.find((g) => g.id === applied.id);
-    if (gate === undefined) return "";
-    const text = gate.reason
-      .replaceAll("{city}", city.name)
-      .replaceAll("{level}", gateLevelLabel(city, gate.field));
-    return applied.certain
-      ? `${text} (cap ${fmt(gate.cap)})`
-      : `If ${gate.field.split(".")[1]} turns out to be ${gate.levels.join(" or ").replace(/-/g, " ")}, the score would be capped at ${fmt(gate.cap)} (${gate.id}).`;
-  };
-  const influence = (name: FactorName) => {
-    const f = factors[name];
-    return f.weight * Math.abs(f.value - typical[name]);
-  };
   const ordered = (Object.keys(REASONS) as FactorName[])
-    .filter((name) => factors[name].weight > 0)
-    .sort((a, b) => influence(b) - influence(a));
+    .filter(
+      (name) =>
+        factors[name].weight > 0 || (name === "salience" && options.aggregation === "need-first"),
+    )
+    .sort((a, b) => influence[b] - influence[a]);
   return [
-    ...gates.filter((g) => g.certain).map(gateText),
+    ...gates.filter((g) => g.certain).map((g) => gateText(city, g, options)),
     ...ordered.map((name) => REASONS[name](city, topic, factors[name])),
-    ...gates.filter((g) => !g.certain).map(gateText),
+    ...gates.filter((g) => !g.certain).map((g) => gateText(city, g, options)),
   ].filter((text) => text !== "");
 }

@@ -117,6 +117,22 @@ export const METRO_GDP_GOALPOSTS: Goalposts = { lower: 1e9, upper: 1e12 };
  */
 export const BUDGET_GOALPOSTS: Goalposts = { lower: 1e7, upper: 1e11 };
 
+/**
+ * Goalposts for a city's population (`metroPopulation` where known, else
+ * `population`), on a log scale: 100,000 people scores 0 (the gazetteer's
+ * floor, the smallest place it calls a city) and 10 million scores 1 (the
+ * UN World Urbanization Prospects' threshold of a megacity). Absolute size
+ * is the essay's other side of clout: "the size of the population and economy
+ * that they oversee". A log scale because what counts is relative weight:
+ * a city of 2 million stands to one of 1 million as one of 10 million to one
+ * of 5 million.
+ *
+ * @example
+ * goalpostPosition(1e6, POPULATION_GOALPOSTS); // 0.5
+ * @category Scoring
+ */
+export const POPULATION_GOALPOSTS: Goalposts = { lower: 1e5, upper: 1e7 };
+
 /** The position of a raw amount between its goalposts, on a log scale, clamped to 0..1. */
 export function goalpostPosition(amount: number, goalposts: Goalposts): number {
   const lower = Math.log10(goalposts.lower);

@@ -7,6 +7,7 @@ import * as E from "fp-ts/Either";
 import type { ValidationError } from "../model/errors";
 import type { City, Topic } from "../model/schemas";
 import {
+  ARITHMETIC_MODE,
   aggregate,
   Bound,
   type CompiledCity,
@@ -16,78 +17,29 @@ import {
   compileTopic,
   evaluate,
   gateHolds,
+  type Kernel,
+  kernelOf,
   scoreOf,
 } from "./compile";
-import { FACTORS, type FactorName, type ResolvedOptions, resolveOptions } from "./options";
+import { FACTORS, type FactorName } from "./factors";
+import {
+  DEFAULT_OPTIONS,
+  type ResolvedOptions,
+  resolveOptions,
+  type ScorerOptions,
+} from "./options";
 import { explain } from "./reasons";
+import type {
+  AppliedGate,
+  FactorResult,
+  RankedRelevance,
+  Relevance,
+  ScoreMatrix,
+} from "./relevance";
 import { type RankStability, rankStabilityWith } from "./stability";
 import { MODEL_VERSION } from "./version";
 
-/** One factor of a {@link Relevance}. @category Scoring */
-export interface FactorResult {
-  /** The factor's value on 0..1 (neutral where inputs are unknown). */
-  readonly value: number;
-  /** The least value the factor takes over every value of its unknown inputs. */
-  readonly low: number;
-  /** The greatest value the factor takes over every value of its unknown inputs. */
-  readonly high: number;
-  /** Its weight, normalised so that the weights sum to 1. */
-  readonly weight: number;
-  /** Its share of the score; the five contributions add up to the score. */
-  readonly contribution: number;
-  /** Whether every input of the factor was known. */
-  readonly known: boolean;
-}
-
-/** A gate that caps (or may cap) a score. @category Scoring */
-export interface AppliedGate {
-  /** The gate's id, e.g. `"liberal-norms-absent"`. */
-  readonly id: string;
-  /** The cap it sets. */
-  readonly cap: number;
-  /** `true` when the city's profile is known to fail the prerequisite; `false` when it only may (the field is unknown), which lowers `low` only. */
-  readonly certain: boolean;
-}
-
-/**
- * How relevant a topic is to a city, and why.
- *
- * @category Scoring
- */
-export interface Relevance {
-  readonly cityId: string;
-  readonly topicId: string;
-  /** On 0..1. With unknown inputs, the score at neutral values; always within [low, high]. */
-  readonly score: number;
-  /** The least score over every value the city's unknown fields could take. */
-  readonly low: number;
-  /** The greatest score over every value the city's unknown fields could take. */
-  readonly high: number;
-  readonly factors: Readonly<Record<FactorName, FactorResult>>;
-  /** Gates that cap the score, surely or possibly. */
-  readonly gates: readonly AppliedGate[];
-  /** Plain-language sentences, most influential first. */
-  readonly reasons: readonly string[];
-  /** The version of the scoring model (weights, tables, catalog) that made it. */
-  readonly model: string;
-}
-
-/** A {@link Relevance} with its 1-based position in a ranking. @category Scoring */
-export interface RankedRelevance extends Relevance {
-  readonly rank: number;
-}
-
-/**
- * Scores as a dense matrix: `scores[i * topicIds.length + j]` is city `i` on
- * topic `j`, equal to `relevance(city, topic).score` to the last bit.
- *
- * @category Scoring
- */
-export interface ScoreMatrix {
-  readonly cityIds: readonly string[];
-  readonly topicIds: readonly string[];
-  readonly scores: Float64Array;
-}
+export type { AppliedGate, FactorResult, RankedRelevance, Relevance, ScoreMatrix };
 
 /** A scorer with validated options. @category Scoring */
 export interface Scorer {
@@ -109,152 +61,304 @@ export interface Scorer {
   ): E.Either<ValidationError, RankStability[]>;
 }
 
-/** Sorts by score, highest first, then by the given id, and numbers the ranks. */
+/** Sorts by score, highest first, then by the given id, and numbers the ranks in place. */
 function ranked(results: Relevance[], idOf: (r: Relevance) => string): RankedRelevance[] {
-  return results
-    .sort((a, b) => {
-      if (a.score !== b.score) return b.score - a.score;
-      const x = idOf(a);
-      const y = idOf(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    })
-    .map((result, index) => ({ ...result, rank: index + 1 }));
+  results.sort((a, b) => {
+    if (a.score !== b.score) return b.score - a.score;
+    const x = idOf(a);
+    const y = idOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  // The results are this module's own fresh objects: numbering them in place
+  // keeps their lazily built reasons lazy (a spread would build them).
+  results.forEach((result, index) => {
+    (result as { rank?: number }).rank = index + 1;
+  });
+  return results as RankedRelevance[];
 }
 
-function factorKnown(c: CompiledCity, t: CompiledTopic): readonly boolean[] {
+/** Whether every input of each factor that can widen its interval is known, in FACTORS order. */
+function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
   const city = c.city;
-  const resources = city.resources;
-  const tierKnown = resources?.nationalTier !== undefined;
-  const incomeKnown = resources?.incomeTier !== undefined;
+  const tierKnown = city.resources?.nationalTier !== undefined;
+  const incomeKnown = city.resources?.incomeTier !== undefined;
   return [
     city.outlook?.internationalRole !== undefined,
     city.outlook?.priorities !== undefined &&
       (t.salienceIncome === undefined || incomeKnown) &&
       (t.salienceTier === undefined || tierKnown),
-    tierKnown && c.meansKnown,
+    tierKnown && incomeKnown,
     city.governance?.autonomy !== undefined,
     city.governance?.regime !== undefined,
   ];
 }
 
-/** A city of which nothing but identity is known: the reference for "typical" factor values. */
-const UNKNOWN_CITY = compileCity({
-  id: "typical",
-  name: "A typical city",
-  country: "ZZ" as City["country"],
-});
-
-function buildScorer(options: ResolvedOptions): Scorer {
-  const geometric = options.aggregation === "geometric";
-  const weights = options.weights;
-
-  function typicalOf(t: CompiledTopic): Record<FactorName, number> {
-    const f = new Float64Array(5);
-    evaluate(UNKNOWN_CITY, t, f, Bound.value);
-    const typical = {} as Record<FactorName, number>;
-    FACTORS.forEach((name, i) => {
-      typical[name] = f[i] as number;
-    });
-    return typical;
+/**
+ * Whether an object and the objects and arrays it holds are all frozen, as
+ * `parseTopic` and `parseCity` return them and the catalog is: only such
+ * inputs are cached by identity, since nothing can change them afterwards.
+ */
+function deeplyFrozen(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const key in value) {
+    if (!deeplyFrozen((value as Record<string, unknown>)[key])) return false;
   }
+  return true;
+}
 
-  function relevanceOf(c: CompiledCity, t: CompiledTopic): Relevance {
-    const value = new Float64Array(5);
-    const low = new Float64Array(5);
-    const high = new Float64Array(5);
-    evaluate(c, t, value, Bound.value);
-    const score = scoreOf(c, t, weights, geometric);
-    evaluate(c, t, low, Bound.low);
-    evaluate(c, t, high, Bound.high);
-    const lowScore = Math.min(aggregate(low, weights, geometric), capOf(c, t, true));
-    const highScore = Math.min(aggregate(high, weights, geometric), capOf(c, t, false));
-
-    // Contributions: each factor's weighted value, scaled so that they add up to the score.
-    const weighted = FACTORS.map((_, i) => (weights[i] as number) * (value[i] as number));
-    const weightedSum = weighted.reduce((sum, v) => sum + v, 0);
-    const scale = weightedSum === 0 ? 0 : score / weightedSum;
-    const uncappedArithmetic = !geometric && score === weightedSum;
-    const known = factorKnown(c, t);
-    const factors = {} as Record<FactorName, FactorResult>;
-    FACTORS.forEach((name, i) => {
-      factors[name] = {
-        value: value[i] as number,
-        low: low[i] as number,
-        high: high[i] as number,
-        weight: weights[i] as number,
-        contribution: uncappedArithmetic
-          ? (weighted[i] as number)
-          : (weighted[i] as number) * scale,
-        known: known[i] as boolean,
-      };
-    });
-
-    const gates: AppliedGate[] = [];
-    for (const gate of t.gates) {
-      const holds = gateHolds(c, gate);
-      if (holds >= 0)
-        gates.push({
-          id: options.gates[gate.index]?.id ?? "",
-          cap: gate.cap,
-          certain: holds === 1,
-        });
+/** The factor values of a city of which nothing but identity is known, per compiled topic. */
+function typicalValues(k: Kernel): (t: CompiledTopic) => Float64Array {
+  const unknownCity = compileCity(
+    { id: "typical", name: "A typical city", country: "ZZ" as City["country"] },
+    k,
+  );
+  const cache = new WeakMap<CompiledTopic, Float64Array>();
+  return (t) => {
+    let f = cache.get(t);
+    if (f === undefined) {
+      f = new Float64Array(5);
+      evaluate(unknownCity, t, k, f, 0, Bound.value);
+      cache.set(t, f);
     }
+    return f;
+  };
+}
 
-    return {
-      cityId: c.city.id,
-      topicId: t.topic.id,
-      score,
-      low: Math.min(lowScore, score),
-      high: Math.max(highScore, score),
-      factors,
-      gates,
-      reasons: explain(c.city, t.topic, factors, typicalOf(t), gates, options),
-      model: MODEL_VERSION,
+/**
+ * Each factor's influence on this score: how far the score would move if the
+ * factor took its value for a typical city (one of which nothing is known).
+ */
+function influences(
+  value: Float64Array,
+  typical: Float64Array,
+  k: Kernel,
+  cap: number,
+): Record<FactorName, number> {
+  const score = aggregate(value, 0, k);
+  const moved = Float64Array.from(value);
+  const out = {} as Record<FactorName, number>;
+  FACTORS.forEach((name, i) => {
+    moved[i] = typical[i] as number;
+    out[name] = cap * Math.abs(aggregate(moved, 0, k) - score);
+    moved[i] = value[i] as number;
+  });
+  return out;
+}
+
+/** Scratch rows of `relevanceOf`: value, low and high factor values, five each. */
+const ROWS = new Float64Array(15);
+
+/** The five factor results, contributions in proportion to weight × value, adding up to `score`. */
+function factorResults(
+  c: CompiledCity,
+  t: CompiledTopic,
+  k: Kernel,
+  score: number,
+): Record<FactorName, FactorResult> {
+  const w = k.w;
+  let weightedSum = 0;
+  for (let i = 0; i < 5; i++) weightedSum += (w[i] as number) * (ROWS[i] as number);
+  const scale = weightedSum === 0 ? 0 : score / weightedSum;
+  // The arithmetic mean ungated is its own decomposition: no rescaling, no rounding.
+  const exact = k.mode === ARITHMETIC_MODE && score === weightedSum;
+  const known = factorKnown(c, t);
+  const factors = {} as Record<FactorName, FactorResult>;
+  for (let i = 0; i < 5; i++) {
+    const weighted = (w[i] as number) * (ROWS[i] as number);
+    factors[FACTORS[i] as FactorName] = {
+      value: ROWS[i] as number,
+      low: ROWS[5 + i] as number,
+      high: ROWS[10 + i] as number,
+      weight: w[i] as number,
+      contribution: exact ? weighted : weighted * scale,
+      known: known[i] as boolean,
     };
   }
+  return factors;
+}
 
+/** The gates of a result where none holds: one shared frozen empty list. */
+const NO_GATES: readonly AppliedGate[] = Object.freeze([]);
+
+function appliedGates(
+  c: CompiledCity,
+  t: CompiledTopic,
+  options: ResolvedOptions,
+): readonly AppliedGate[] {
+  if (t.gates.length === 0) return NO_GATES;
+  const gates: AppliedGate[] = [];
+  for (const gate of t.gates) {
+    const holds = gateHolds(c, gate);
+    if (holds >= 0) {
+      gates.push({
+        id: options.gates[gate.index]?.id ?? "",
+        cap: gate.cap,
+        certain: holds === 1,
+      });
+    }
+  }
+  return gates.length === 0 ? NO_GATES : gates;
+}
+
+/** What a result needs to write its reasons when first asked. */
+interface ReasonContext {
+  readonly k: Kernel;
+  readonly typical: (t: CompiledTopic) => Float64Array;
+}
+
+/**
+ * A {@link Relevance}: plain data, and `reasons` a getter that writes the
+ * sentences on first read and keeps them. `toJSON` gives every field,
+ * reasons included, in the documented order.
+ */
+class RelevanceResult implements Relevance {
+  readonly cityId: string;
+  readonly topicId: string;
+  readonly score: number;
+  readonly low: number;
+  readonly high: number;
+  readonly factors: Readonly<Record<FactorName, FactorResult>>;
+  readonly gates: readonly AppliedGate[];
+  readonly model: string = MODEL_VERSION;
+  #c: CompiledCity;
+  #t: CompiledTopic;
+  #context: ReasonContext;
+  #reasons: readonly string[] | undefined;
+
+  constructor(
+    c: CompiledCity,
+    t: CompiledTopic,
+    bounds: readonly [number, number, number],
+    factors: Record<FactorName, FactorResult>,
+    gates: readonly AppliedGate[],
+    context: ReasonContext,
+  ) {
+    this.cityId = c.city.id;
+    this.topicId = t.topic.id;
+    [this.score, this.low, this.high] = bounds;
+    this.factors = factors;
+    this.gates = gates;
+    this.#c = c;
+    this.#t = t;
+    this.#context = context;
+  }
+
+  get reasons(): readonly string[] {
+    if (this.#reasons === undefined) {
+      const { k, typical } = this.#context;
+      const values = Float64Array.from(FACTORS, (name) => this.factors[name].value);
+      const influence = influences(values, typical(this.#t), k, capOf(this.#c, this.#t, false));
+      const city = this.#c.city;
+      this.#reasons = explain(city, this.#t.topic, this.factors, influence, this.gates, k.options);
+    }
+    return this.#reasons;
+  }
+
+  toJSON(): Relevance & { rank?: number } {
+    const { cityId, topicId, score, low, high, factors, gates, reasons, model } = this;
+    const rank = (this as { rank?: number }).rank;
+    const plain = { cityId, topicId, score, low, high, factors, gates, reasons, model };
+    return rank === undefined ? plain : { ...plain, rank };
+  }
+}
+
+/** The relevance of a compiled city on a compiled topic. */
+function relevanceWith(context: ReasonContext): (c: CompiledCity, t: CompiledTopic) => Relevance {
+  const { k } = context;
+  return (c, t) => {
+    // The same kernel calls on the same inputs as scoreOf, so the same bits as the matrix.
+    evaluate(c, t, k, ROWS, 0, Bound.value);
+    const score = aggregate(ROWS, 0, k) * capOf(c, t, false);
+    evaluate(c, t, k, ROWS, 5, Bound.low);
+    evaluate(c, t, k, ROWS, 10, Bound.high);
+    const low = Math.min(aggregate(ROWS, 5, k) * capOf(c, t, true), score);
+    const high = Math.max(aggregate(ROWS, 10, k) * capOf(c, t, false), score);
+    const factors = factorResults(c, t, k, score);
+    const gates = appliedGates(c, t, k.options);
+    return new RelevanceResult(c, t, [score, low, high], factors, gates, context);
+  };
+}
+
+/** Compiles topics once per scorer, keeping the compiled form of frozen topics. */
+function topicCompiler(options: ResolvedOptions): (topic: Topic) => CompiledTopic {
+  const cache = new WeakMap<Topic, CompiledTopic>();
+  return (topic) => {
+    const cached = cache.get(topic);
+    if (cached !== undefined) return cached;
+    const compiled = compileTopic(topic, options);
+    if (deeplyFrozen(topic)) cache.set(topic, compiled);
+    return compiled;
+  };
+}
+
+/** Compiles cities, reusing the last one when the same frozen city comes again. */
+function cityCompiler(k: Kernel): (city: City) => CompiledCity {
+  let last: CompiledCity | undefined;
+  return (city) => {
+    if (last !== undefined && last.city === city) return last;
+    const compiled = compileCity(city, k);
+    last = deeplyFrozen(city) ? compiled : undefined;
+    return compiled;
+  };
+}
+
+function matrixWith(
+  k: Kernel,
+  topicOf: (topic: Topic) => CompiledTopic,
+): (cities: readonly City[], topics: readonly Topic[]) => ScoreMatrix {
+  return (cities, topics) => {
+    const compiledTopics = topics.map(topicOf);
+    const columns = compiledTopics.length;
+    const scores = new Float64Array(cities.length * columns);
+    for (let i = 0; i < cities.length; i++) {
+      const c = compileCity(cities[i] as City, k);
+      const row = i * columns;
+      for (let j = 0; j < columns; j++) {
+        scores[row + j] = scoreOf(c, compiledTopics[j] as CompiledTopic, k);
+      }
+    }
+    return {
+      cityIds: cities.map((city) => city.id),
+      topicIds: topics.map((topic) => topic.id),
+      scores,
+    };
+  };
+}
+
+function buildScorer(options: ResolvedOptions): Scorer {
+  const k = kernelOf(options);
+  const topicOf = topicCompiler(options);
+  const cityOf = cityCompiler(k);
+  const relevanceOf = relevanceWith({ k, typical: typicalValues(k) });
   return {
     options,
-    relevance(city, topic) {
-      return relevanceOf(compileCity(city), compileTopic(topic, options));
-    },
+    relevance: (city, topic) => relevanceOf(cityOf(city), topicOf(topic)),
     rankTopics(city, topics) {
-      const c = compileCity(city);
-      const results = topics.map((topic) => relevanceOf(c, compileTopic(topic, options)));
-      return ranked(results, (r) => r.topicId);
+      const c = cityOf(city);
+      return ranked(
+        topics.map((topic) => relevanceOf(c, topicOf(topic))),
+        (r) => r.topicId,
+      );
     },
     rankCities(topic, cities) {
-      const t = compileTopic(topic, options);
-      const results = cities.map((city) => relevanceOf(compileCity(city), t));
-      return ranked(results, (r) => r.cityId);
+      const t = topicOf(topic);
+      return ranked(
+        cities.map((city) => relevanceOf(compileCity(city, k), t)),
+        (r) => r.cityId,
+      );
     },
-    matrix(cities, topics) {
-      const compiledTopics = topics.map((topic) => compileTopic(topic, options));
-      const columns = compiledTopics.length;
-      const scores = new Float64Array(cities.length * columns);
-      for (let i = 0; i < cities.length; i++) {
-        const c = compileCity(cities[i] as City);
-        const row = i * columns;
-        for (let j = 0; j < columns; j++) {
-          scores[row + j] = scoreOf(c, compiledTopics[j] as CompiledTopic, weights, geometric);
-        }
-      }
-      return {
-        cityIds: cities.map((city) => city.id),
-        topicIds: topics.map((topic) => topic.id),
-        scores,
-      };
-    },
-    rankStability(city, topics, stabilityOptions) {
-      return rankStabilityWith(options, city, topics, stabilityOptions);
-    },
+    matrix: matrixWith(k, topicOf),
+    rankStability: (city, topics, stabilityOptions) =>
+      rankStabilityWith(options, city, topics, stabilityOptions),
   };
 }
 
 /**
  * Validates scoring options once and returns a {@link Scorer}, or a `Left`
  * naming the bad option (a negative or non-finite weight, all weights 0, an
- * unknown aggregation, a malformed gate).
+ * unknown aggregation, a malformed gate). Typed with {@link ScorerOptions}
+ * for editors, and still checked at run time for callers without types.
  *
  * @example
  * import * as E from "fp-ts/Either";
@@ -262,20 +366,22 @@ function buildScorer(options: ResolvedOptions): Scorer {
  * if (E.isRight(scorer)) scorer.right.relevance(city, topic).score;
  * @category Scoring
  */
-export function createScorer(options?: unknown): E.Either<ValidationError, Scorer> {
+export function createScorer(options?: ScorerOptions): E.Either<ValidationError, Scorer> {
   return E.map(buildScorer)(resolveOptions(options));
 }
 
-const defaultScorer = buildScorer((resolveOptions({}) as E.Right<ResolvedOptions>).right);
+const defaultScorer = buildScorer(DEFAULT_OPTIONS);
 
-/** The default scorer (default weights, arithmetic mean, default gates). @category Scoring */
+/** The default scorer (default weights, need-first aggregation, default gates). @category Scoring */
 export const DEFAULT_SCORER: Scorer = defaultScorer;
 
 /**
  * How relevant a topic is to a city under the default model: a score on 0..1,
  * the interval over the city's unknown fields, the five factors with their
- * weights and contributions, the gates that cap it and plain-language
- * reasons. Deterministic; depends only on this city and this topic.
+ * weights and contributions, the gates that hold and plain-language
+ * reasons (built on first read). Deterministic; depends only on this city
+ * and this topic. The default model is need-first: the score never exceeds
+ * the topic's salience for the city (see docs/methodology.md).
  *
  * @example
  * const r = scoreRelevance(manchester, topicById("trade-stance"));
@@ -303,6 +409,8 @@ export function rankTopics(city: City, topics: readonly Topic[]): RankedRelevanc
  * Every city scored for one topic under the default model, most relevant
  * first; ties broken by city id.
  *
+ * @example
+ * rankCities(topicById("climate-action"), cities).slice(0, 5).map((r) => r.cityId);
  * @category Scoring
  */
 export function rankCities(topic: Topic, cities: readonly City[]): RankedRelevance[] {

@@ -6,19 +6,30 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
-import type { ValidationError } from "../model/errors";
+import { singleIssue, type ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate } from "./compile";
+import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate, kernelOf } from "./compile";
 import type { ResolvedOptions } from "./options";
 import { seededRandom } from "./random";
 
-const StabilityOptionsSchema = z.strictObject({
-  samples: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  spread: z.optional(z.number().check(z.gte(0), z.lt(1))),
-  top: z.optional(z.int().check(z.gte(1))),
-});
+/**
+ * The most ranks one call keeps: `samples` times the number of topics, 4
+ * bytes each, so at most 40 MB. The default (1,000 samples) stays under it up
+ * to 10,000 topics; without it, a few bytes of options (`samples: 1000000`)
+ * over a thousand topics asked for 4 GB.
+ */
+export const MAX_RANK_DRAWS = 10_000_000;
+
+/** Builds the options' schema: a function, so that bundles that never call rankStability leave it out. */
+function stabilityOptionsSchema() {
+  return z.strictObject({
+    samples: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    spread: z.optional(z.number().check(z.gte(0), z.lt(1))),
+    top: z.optional(z.int().check(z.gte(1))),
+  });
+}
 
 /**
  * Options of {@link rankStability}.
@@ -36,7 +47,7 @@ const StabilityOptionsSchema = z.strictObject({
  *
  * @category Scoring
  */
-export type RankStabilityOptions = z.input<typeof StabilityOptionsSchema>;
+export type RankStabilityOptions = z.input<ReturnType<typeof stabilityOptionsSchema>>;
 
 /** How stable one topic's rank is under weights drawn around the chosen ones. @category Scoring */
 export interface RankStability {
@@ -83,24 +94,31 @@ export function rankStabilityWith(
   stabilityOptions: unknown,
 ): E.Either<ValidationError, RankStability[]> {
   const parsed = parseWithSchema(
-    StabilityOptionsSchema,
+    stabilityOptionsSchema(),
     stabilityOptions ?? {},
     "an options object",
   );
   if (E.isLeft(parsed)) return parsed;
   const samples = parsed.right.samples ?? 1000;
+  if (samples * topics.length > MAX_RANK_DRAWS) {
+    return E.left(
+      singleIssue(
+        ["samples"],
+        `must be at most ${Math.floor(MAX_RANK_DRAWS / topics.length).toLocaleString("en-US")} for ${topics.length.toLocaleString("en-US")} topics (samples × topics at most ${MAX_RANK_DRAWS.toLocaleString("en-US")}); got ${samples.toLocaleString("en-US")}`,
+      ),
+    );
+  }
   const spread = parsed.right.spread ?? 0.25;
   const top = parsed.right.top ?? 3;
   const random = seededRandom(parsed.right.seed ?? 1);
-  const geometric = options.aggregation === "geometric";
-
-  const c = compileCity(city);
+  const kernel = kernelOf(options);
+  const c = compileCity(city, kernel);
   const n = topics.length;
   const ids = topics.map((topic) => topic.id);
   const factors = topics.map((topic) => {
     const t = compileTopic(topic, options);
     const f = new Float64Array(5);
-    evaluate(c, t, f, Bound.value);
+    evaluate(c, t, kernel, f, 0, Bound.value);
     return { f, cap: capOf(c, t, false) };
   });
   const scores = new Float64Array(n);
@@ -108,9 +126,9 @@ export function rankStabilityWith(
   const rankNow = new Int32Array(n);
 
   const scoreAll = (weights: readonly number[]) => {
+    const k = kernelOf({ ...options, weights });
     factors.forEach(({ f, cap }, i) => {
-      const raw = aggregate(f, weights, geometric);
-      scores[i] = Math.min(raw, cap);
+      scores[i] = aggregate(f, 0, k) * cap;
     });
     ranksOf(scores, ids, order, rankNow);
   };

@@ -8,4 +8,4 @@
  *
  * @category Scoring
  */
-export const MODEL_VERSION = "1.0.0";
+export const MODEL_VERSION = "2.0.0";

@@ -2,12 +2,14 @@ import { fc, test } from "@fast-check/vitest";
 import { either as E } from "fp-ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type GeoPlace, loadGeoNames } from "../../scripts/lib/geonames";
+import { readTsv } from "../../scripts/lib/tsv";
 import {
   classifyNationalTiers,
   NATIONAL_TIERS,
   type NationalTierAssignment,
   type NationalTiers,
 } from "../../src/index";
+import { PLACES } from "../../src/places/index";
 
 function right<T>(either: E.Either<unknown, T>): T {
   if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
@@ -227,4 +229,104 @@ describe("classifyNationalTiers", () => {
             );
     },
   );
+});
+
+describe("classifyNationalTiers with metropolitan populations", () => {
+  const tier = (places: unknown) => right(classifyNationalTiers(places)).tiers.map((t) => t.tier);
+
+  it("raises a place whose metropolitan area reaches 5% of the largest to secondary, never to primary", () => {
+    expect(
+      tier([
+        { id: "big", country: "GB", population: 1000, metroPopulation: 1400 },
+        { id: "tight", country: "GB", population: 40, metroPopulation: 100 },
+        { id: "huge-metro", country: "GB", population: 40, metroPopulation: 1300 },
+      ]),
+    ).toEqual(["primary", "secondary", "secondary"]);
+  });
+
+  it("compares a metropolitan population with the largest place's larger figure, and reports that share", () => {
+    const r = right(
+      classifyNationalTiers([
+        { id: "capital", country: "GB", population: 1000, metroPopulation: 2000 },
+        { id: "town", country: "GB", population: 40, metroPopulation: 90 },
+      ]),
+    );
+    expect(r.tiers[1]?.metroShareOfLargest).toBe(0.045);
+    expect(r.tiers[1]?.tier).toBe("tertiary");
+    expect(r.tiers[0]?.shareOfLargest).toBe(1);
+  });
+
+  test.prop([
+    fc.array(
+      fc.record({
+        country: fc.constantFrom("GB", "US"),
+        population: fc.integer({ min: 1, max: 1e7 }),
+        metro: fc.option(fc.integer({ min: 1, max: 3e7 }), { nil: undefined }),
+      }),
+      { maxLength: 40 },
+    ),
+  ])("a metropolitan population never lowers a tier, and raises none to primary", (raw) => {
+    const without = raw.map((p, i) => ({ id: i, country: p.country, population: p.population }));
+    const withMetro = raw.map((p, i) => ({
+      ...without[i],
+      ...(p.metro !== undefined && { metroPopulation: p.metro }),
+    }));
+    const before = tier(without);
+    const after = tier(withMetro);
+    after.forEach((t, i) => {
+      const b = before[i] as (typeof NATIONAL_TIERS)[number];
+      expect(NATIONAL_TIERS.indexOf(t)).toBeLessThanOrEqual(NATIONAL_TIERS.indexOf(b));
+      if (t === "primary") expect(b).toBe("primary");
+    });
+  });
+
+  it("rejects a metropolitan population that is not a whole number of at least 1, naming the field", () => {
+    const r = right(
+      classifyNationalTiers([{ id: "a", country: "FR", population: 10, metroPopulation: 0 }]),
+    );
+    expect(r.errors[0]?.issues[0]?.path).toEqual(["metroPopulation"]);
+  });
+});
+
+describe("the gazetteer's tiers, with UN WUP 2018 metropolitan populations, against the UK's city groups", () => {
+  const byId = new Map(PLACES.map((p) => [p.id, p]));
+  const all = loadGeoNames().places;
+  const tiers = new Map(
+    right(
+      classifyNationalTiers(
+        all.map((p) => {
+          const metroPopulation = byId.get(p.id)?.metroPopulation;
+          return {
+            id: p.id,
+            country: p.country,
+            population: p.population,
+            ...(metroPopulation !== undefined && { metroPopulation }),
+          };
+        }),
+      ),
+    ).tiers.map((t) => [t.id, t.tier]),
+  );
+
+  it("places all 12 Core Cities (Core Cities UK, 2025) in the secondary tier", () => {
+    const core = readTsv("data/places/uk-core-cities.tsv");
+    expect(core).toHaveLength(12);
+    const off = core.filter((row) => tiers.get(Number(row.geonamesId)) !== "secondary");
+    expect(off.map((row) => row.place)).toEqual([]);
+  });
+
+  it("keeps every Key City (LGA reports 2023 and 2024) in the tertiary tier", () => {
+    const key = readTsv("data/places/uk-key-cities.tsv");
+    const off = key.filter((row) => tiers.get(Number(row.geonamesId)) !== "tertiary");
+    expect(off.map((row) => `${row.place}: ${tiers.get(Number(row.geonamesId))}`)).toEqual([]);
+  });
+
+  it("keeps New York, Los Angeles and Chicago the only primary US places, London the only UK one", () => {
+    const primary = (country: string) =>
+      all
+        .filter((p) => p.country === country && tiers.get(p.id) === "primary")
+        .map((p) => p.name)
+        .sort();
+    expect(primary("US")).toEqual(["Chicago", "Los Angeles", "New York City"]);
+    expect(primary("GB")).toEqual(["London"]);
+  });
 });

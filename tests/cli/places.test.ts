@@ -47,7 +47,9 @@ describe("score --places", () => {
     );
     rows.forEach((row, i) => {
       const scores = row.split(",").slice(3).map(Number);
-      expect(scores).toEqual(Array.from(matrix.scores.subarray(i * 12, (i + 1) * 12)));
+      expect(scores).toEqual(
+        Array.from(matrix.scores.subarray(i * CATALOG.length, (i + 1) * CATALOG.length)),
+      );
     });
     // Manchester and Kano no longer score alike: each has its place's facts.
     expect(rows[0]?.split(",").slice(3)).not.toEqual(rows[1]?.split(",").slice(3));

@@ -46,7 +46,9 @@ describe("score", () => {
     expect(rows[1]?.startsWith('us-chicago,"Chicago, IL",US,')).toBe(true);
     rows.forEach((row, i) => {
       const scores = row.split(",").slice(-matrix.topicIds.length).map(Number);
-      expect(scores).toEqual(Array.from(matrix.scores.subarray(i * 12, (i + 1) * 12)));
+      expect(scores).toEqual(
+        Array.from(matrix.scores.subarray(i * CATALOG.length, (i + 1) * CATALOG.length)),
+      );
     });
   });
 
@@ -67,12 +69,12 @@ describe("score", () => {
     expect(run.status).toBe(0);
     const out = lines(run.stdout);
     expect(out[0]).toBe(
-      "3 cities scored on 12 topics; the 3 most relevant for each (--format csv or json gives every score)",
+      `3 cities scored on ${CATALOG.length} topics; the 3 most relevant for each (--format csv or json gives every score)`,
     );
     expect(out[2]).toMatch(/^city\s+name\s+country\s+most relevant topics \(score\)$/);
     const matrix = expected();
     const chicago = matrix.topicIds
-      .map((id, j) => ({ id, score: matrix.scores[12 + j] as number }))
+      .map((id, j) => ({ id, score: matrix.scores[CATALOG.length + j] as number }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
       .slice(0, 3)
       .map(({ id, score }) => `${id} ${score.toFixed(2)}`)

@@ -65,7 +65,11 @@ describe("agendaReflection", () => {
   });
 
   it("calls a member underserved when none of its top topics is on the agenda", () => {
-    const leeds = memberOf(reflection, "gb-leeds");
+    const platform = { ...FORUM, agenda: ["knowledge-exchange", "administrative-transparency"] };
+    const leeds = memberOf(
+      right(agendaReflection(platform, [coreCity("gb-leeds")], CATALOG)),
+      "gb-leeds",
+    );
     expect(leeds.share).toBe(0);
     expect(leeds.meanRelevance).toBeGreaterThanOrEqual(RELEVANCE_BANDS.moderate);
     expect(leeds.underserved).toBe(true);
@@ -85,8 +89,10 @@ describe("agendaReflection", () => {
 
   it("calls a member served when a top topic is on the agenda and it reads at least moderate on average", () => {
     const leeds = coreCity("gb-leeds");
-    const platform = { ...FORUM, agenda: ["urban-advocacy", "climate-action"] };
+    const platform = { ...FORUM, agenda: ["urban-advocacy", "knowledge-exchange"] };
     const member = memberOf(right(agendaReflection(platform, [leeds], CATALOG)), "gb-leeds");
+    expect(member.share).toBeGreaterThan(0);
+    expect(member.meanRelevance).toBeGreaterThanOrEqual(RELEVANCE_BANDS.moderate);
     expect(member.underserved).toBe(false);
   });
 
@@ -245,9 +251,8 @@ describe("suggestWorkingGroups", () => {
     expect(suggestions.grouping).toBe("cohorts");
     expect(suggestions.groups).toHaveLength(3);
     for (const group of suggestions.groups) {
-      expect(group.before.share).toBe(0);
-      expect(group.after.share).toBe(1);
-      expect(group.gain.share).toBe(1);
+      expect(group.after.share).toBeGreaterThan(group.before.share);
+      expect(group.gain.share).toBeCloseTo(group.after.share - group.before.share, 12);
       expect(group.gain.meanRelevance).toBeGreaterThan(0);
     }
   });

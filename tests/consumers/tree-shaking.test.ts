@@ -28,7 +28,7 @@ function entryFile(subpath: "." | "./places" | "./networks"): string {
 const CATALOG_MARKERS = ["urban-advocacy", "knowledge-exchange", "Public stance on trade policy"];
 const GAZETTEER_MARKERS = ["geonames", "Manchester", "Kyrgyzstan"];
 /** The networks data (city-difference/networks). */
-const NETWORK_MARKERS = ["covenant-of-mayors-mycovenant", "Partnership for Healthy Cities"];
+const NETWORK_MARKERS = ["covenant-of-mayors-mycovenant", "kpi_reporting_tool"];
 /** zod's English locale; the model writes its own messages and loads no locale. */
 const ZOD_LOCALE_MARKERS = ["Too big: expected", "Too small: expected"];
 /** The scorer's reasons (src/score/reasons.ts, src/score/options.ts). */

@@ -1,15 +1,22 @@
 import * as E from "fp-ts/Either";
 import { describe, expect, test } from "vitest";
 import {
+  CATALOG,
   type Calibration,
+  type CalibrationParameter,
   calibrateScorer,
+  calibrationParameters,
   catalogTopic,
   createScorer,
+  DEFAULT_CALIBRATION_PARAMETERS,
+  DEFAULT_CAPACITY,
+  DEFAULT_CLOUT,
   DEFAULT_GATES,
   DEFAULT_WEIGHTS,
   type EvaluationInput,
   evaluateRelevance,
   type Scorer,
+  type ScorerOptions,
   type Topic,
   type ValidationError,
 } from "../../src/index";
@@ -55,6 +62,11 @@ const input: EvaluationInput = {
 };
 
 const FAST = { penalties: [0, 0.01, 0.1], maxEvaluations: 120 };
+const FEASIBILITY = ["outlook", "capacity", "authority", "values"] as const;
+
+function valueAt(options: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], options);
+}
 
 function calibration(value: unknown, options?: unknown): Calibration {
   const result = calibrateScorer(value, options);
@@ -75,19 +87,19 @@ describe("calibrateScorer", () => {
     expect(calibration(input, { ...FAST, seed: 5 })).toEqual(result);
   });
 
-  test("returns options that createScorer accepts, with every weight positive", () => {
+  test("returns options that createScorer accepts, every fitted number positive and set at its path", () => {
     expect(E.isRight(createScorer(result.options))).toBe(true);
-    const weights = result.options.weights as Record<string, number>;
-    for (const factor of Object.keys(DEFAULT_WEIGHTS)) expect(weights[factor]).toBeGreaterThan(0);
-    expect(result.report.parameters.map((p) => p.fitted)).toEqual(
-      Object.keys(DEFAULT_WEIGHTS).map((factor) => weights[factor]),
-    );
+    for (const p of result.report.parameters) {
+      expect(p.fitted).toBeGreaterThan(0);
+      expect(valueAt(result.options, p.path)).toBe(p.fitted);
+    }
   });
 
   test("learns what the lists reward: capacity gains weight against the other factors, and held-out AUC rises", () => {
     const weights = result.options.weights as Record<string, number>;
+    // Under need-first, capacity's share of feasibility: outlook, capacity, authority and values.
     const share = (w: Record<string, number>) =>
-      (w.capacity as number) / Object.values(w).reduce((sum, v) => sum + v, 0);
+      (w.capacity as number) / FEASIBILITY.reduce((sum, f) => sum + (w[f] as number), 0);
     expect(share(weights)).toBeGreaterThan(share({ ...DEFAULT_WEIGHTS }));
     expect(result.report.heldOut.after).toBeGreaterThan(result.report.heldOut.before);
   });
@@ -153,7 +165,75 @@ describe("calibrateScorer", () => {
   });
 });
 
+describe("the default parameters cover the scorer's options", () => {
+  const paths = (parameters: readonly CalibrationParameter[]) =>
+    parameters.map((p) => p.path.join("."));
+
+  test("under need-first: the four feasibility weights, clout.size and capacity's two parts, at their documented defaults", () => {
+    expect(paths(DEFAULT_CALIBRATION_PARAMETERS)).toEqual([
+      "weights.outlook",
+      "weights.capacity",
+      "weights.authority",
+      "weights.values",
+      "clout.size",
+      "capacity.clout",
+      "capacity.means",
+    ]);
+    for (const p of DEFAULT_CALIBRATION_PARAMETERS) {
+      const [group, key] = p.path as [string, string];
+      const documented = {
+        weights: DEFAULT_WEIGHTS,
+        clout: DEFAULT_CLOUT,
+        capacity: DEFAULT_CAPACITY,
+      }[group as "weights" | "clout" | "capacity"] as Record<string, number>;
+      expect(p.default).toBe(documented[key]);
+      expect(p.transform).toBe("log");
+    }
+  });
+
+  test("each default parameter moves some score, and the salience weight, left out under need-first, moves none", () => {
+    const scores = (options: ScorerOptions) =>
+      (createScorer(options) as E.Right<Scorer>).right.matrix(cities, CATALOG).scores;
+    const base = scores({});
+    const largestMove = (options: ScorerOptions) =>
+      scores(options).reduce((most, v, i) => Math.max(most, Math.abs(v - (base[i] as number))), 0);
+    for (const p of DEFAULT_CALIBRATION_PARAMETERS) {
+      expect(largestMove(setAt(p.path, p.default * Math.E)), p.path.join(".")).toBeGreaterThan(
+        0.01,
+      );
+    }
+    // Only rounding: the four feasibility weights are renormalised among themselves.
+    expect(largestMove({ weights: { salience: 0.3 * Math.E } })).toBeLessThan(1e-12);
+  });
+
+  test("under the arithmetic and geometric means the salience weight is fitted too", () => {
+    for (const aggregation of ["arithmetic", "geometric"] as const) {
+      expect(paths(calibrationParameters(aggregation))).toContain("weights.salience");
+    }
+    const fitted = calibration(
+      { ...input, scorer: { aggregation: "arithmetic" } },
+      { penalties: [0.01], maxEvaluations: 30 },
+    );
+    expect(paths(fitted.report.parameters)).toEqual(paths(calibrationParameters("arithmetic")));
+    expect(fitted.options.aggregation).toBe("arithmetic");
+  });
+});
+
+function setAt(path: readonly string[], value: number): ScorerOptions {
+  const [group, key] = path as [string, string];
+  return { [group]: { [key]: value } };
+}
+
 describe("invalid input gives a Left; nothing throws", () => {
+  test("a parameter path the scorer options do not accept is named", () => {
+    const error = errorOf(input, {
+      ...FAST,
+      parameters: [{ path: ["weights", "size"], transform: "log", default: 1 }],
+    });
+    expect(error.issues[0]?.path).toEqual(["parameters", 0, "path"]);
+    expect(error.issues[0]?.message).toMatch(/weights\.size/);
+  });
+
   test("fewer than two lists that can be measured", () => {
     const error = errorOf({ ...input, lists: input.lists.slice(0, 1) }, FAST);
     expect(error.issues[0]?.path).toEqual(["lists"]);

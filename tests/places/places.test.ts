@@ -30,10 +30,19 @@ describe("the gazetteer", () => {
     expect(us.has("New York City")).toBe(true);
   });
 
-  it("carries the tiers classifyNationalTiers gives over every GeoNames place of the country", () => {
+  it("carries the tiers classifyNationalTiers gives over every GeoNames place of the country, with its metropolitan population", () => {
     const all = loadGeoNames().places;
+    const metro = new Map(PLACES.map((p) => [p.id, p.metroPopulation]));
     const tiers = classifyNationalTiers(
-      all.map((p) => ({ id: p.id, country: p.country, population: p.population })),
+      all.map((p) => {
+        const metroPopulation = metro.get(p.id);
+        return {
+          id: p.id,
+          country: p.country,
+          population: p.population,
+          ...(metroPopulation !== undefined && { metroPopulation }),
+        };
+      }),
     );
     if (E.isLeft(tiers)) throw new Error("tiers failed");
     const byId = new Map(tiers.right.tiers.map((t) => [t.id, t.tier]));

@@ -11,62 +11,77 @@ import {
   INTERNATIONAL_ROLES,
   NATIONAL_TIERS,
   REGIMES,
-  type Relevance,
+  RELEVANCE_BANDS,
   type Scorer,
   scoreMatrix,
   scoreRelevance,
   THEMES,
+  type Theme,
   type Topic,
 } from "../../src/index";
 import {
   aggregate,
-  Bound,
   capOf,
   compileCity,
   compileTopic,
-  evaluate,
+  kernelOf,
   scoreOf,
 } from "../../src/score/compile";
 import { arbitraryCity, arbitraryCompleteCity, arbitraryTopic } from "../support/arbitraries";
 
-const geometric = (createScorer({ aggregation: "geometric" }) as E.Right<Scorer>).right;
-const scorers: [string, (c: City, t: Topic) => Relevance][] = [
-  ["arithmetic", scoreRelevance],
-  ["geometric", (c, t) => geometric.relevance(c, t)],
+const right = <T>(e: E.Either<unknown, T>) => (e as E.Right<T>).right;
+const arithmetic = right(createScorer({ aggregation: "arithmetic" }));
+const geometric = right(createScorer({ aggregation: "geometric" }));
+const scorers: [string, Scorer][] = [
+  ["need-first", DEFAULT_SCORER],
+  ["arithmetic", arithmetic],
+  ["geometric", geometric],
 ];
 
-/** Every complete city that agrees with `city` on its known fields (raw figures at their extremes). */
-function completions(city: City): City[] {
+/** Every value of each field the score can see, where the city leaves it unknown. */
+function choices<T>(value: T | undefined, all: readonly T[]): readonly T[] {
+  return value === undefined ? all : [value];
+}
+
+/**
+ * Every completion of `city` that the topic's score can tell apart: each
+ * unknown field that widens the interval (role, priorities, tiers, autonomy,
+ * regime) at each of its levels; unknown priorities as every subset of the
+ * topic's themes, plus a theme outside them when the subset is empty (the
+ * score reads priorities only through how many of the topic's themes they
+ * hold). Raw figures stay as they are: an unknown one never widens.
+ */
+function completions(city: City, topic: Topic): City[] {
   const o = city.outlook ?? {};
   const r = city.resources ?? {};
   const g = city.governance ?? {};
-  const pick = <T>(value: T | undefined, all: readonly T[]) =>
-    value === undefined ? all : [value];
+  const outside = THEMES.find((theme) => !topic.themes.includes(theme));
+  const subsets: Theme[][] = [[]];
+  for (const theme of topic.themes) {
+    for (const subset of subsets.slice()) subsets.push([...subset, theme]);
+  }
+  const priorityChoices = subsets
+    .map((subset) => (subset.length > 0 || outside === undefined ? subset : [outside]))
+    .filter((subset) => subset.length > 0);
   const out: City[] = [];
-  for (const internationalRole of pick(o.internationalRole, INTERNATIONAL_ROLES))
-    for (const priorities of pick(o.priorities, [[...THEMES], ["culture"] as const]))
-      for (const nationalTier of pick(r.nationalTier, NATIONAL_TIERS))
-        for (const incomeTier of pick(r.incomeTier, INCOME_TIERS))
-          for (const money of r.budgetUsd === undefined ? [1, 1e12] : [r.budgetUsd])
-            for (const office of pick(r.internationalOffice, [true, false]))
-              for (const autonomy of pick(g.autonomy, AUTONOMIES))
-                for (const regime of pick(g.regime, REGIMES))
-                  out.push({
-                    ...city,
-                    outlook: { internationalRole, priorities },
-                    resources: {
-                      nationalTier,
-                      incomeTier,
-                      budgetUsd: money,
-                      metroGdpUsd: r.metroGdpUsd ?? money * 10,
-                      internationalOffice: office,
-                    },
-                    governance: { autonomy, regime },
-                  });
+  for (const internationalRole of choices(o.internationalRole, INTERNATIONAL_ROLES))
+    for (const priorities of choices(o.priorities, priorityChoices))
+      for (const nationalTier of choices(r.nationalTier, NATIONAL_TIERS))
+        for (const incomeTier of choices(r.incomeTier, INCOME_TIERS))
+          for (const autonomy of choices(g.autonomy, AUTONOMIES))
+            for (const regime of choices(g.regime, REGIMES))
+              out.push({
+                ...city,
+                outlook: { internationalRole, priorities },
+                resources: { ...r, nationalTier, incomeTier },
+                governance: { autonomy, regime },
+              });
   return out;
 }
 
-describe.each(scorers)("scoring laws (%s mean)", (_, score) => {
+describe.each(scorers)("scoring laws (%s)", (_, scorer) => {
+  const score = (city: City, topic: Topic) => scorer.relevance(city, topic);
+
   test.prop([arbitraryCity, arbitraryTopic])(
     "scores are finite and within [0, 1], and low <= score <= high",
     (city, topic) => {
@@ -86,7 +101,7 @@ describe.each(scorers)("scoring laws (%s mean)", (_, score) => {
   );
 
   test.prop([arbitraryCompleteCity, arbitraryTopic])(
-    "a complete profile has an interval of zero width",
+    "a profile with every categorical field known has a point score, whichever raw figures are known",
     (city, topic) => {
       const r = score(city, topic);
       expect(r.low).toBe(r.score);
@@ -95,11 +110,13 @@ describe.each(scorers)("scoring laws (%s mean)", (_, score) => {
     },
   );
 
-  test.prop([arbitraryCity, arbitraryTopic], { numRuns: 60 })(
-    "the interval covers the score of every value the unknown fields could take",
+  test.prop([arbitraryCity, arbitraryTopic], { numRuns: 40 })(
+    "the interval covers the score of every completion of the unknown fields",
     (city, topic) => {
       const r = score(city, topic);
-      for (const complete of completions(city).slice(0, 400)) {
+      const all = completions(city, topic);
+      expect(all.length).toBeGreaterThan(0);
+      for (const complete of all) {
         const s = score(complete, topic).score;
         expect(s).toBeGreaterThanOrEqual(r.low);
         expect(s).toBeLessThanOrEqual(r.high);
@@ -113,6 +130,32 @@ describe.each(scorers)("scoring laws (%s mean)", (_, score) => {
       const r = score(city, topic);
       const sum = FACTORS.reduce((total, f) => total + r.factors[f].contribution, 0);
       expect(Math.abs(sum - r.score)).toBeLessThanOrEqual(1e-12);
+    },
+  );
+});
+
+describe("need first (the default aggregation)", () => {
+  test.prop([arbitraryCity, arbitraryTopic])(
+    "a score never exceeds the topic's salience for the city, nor its bounds their salience bounds",
+    (city, topic) => {
+      const r = scoreRelevance(city, topic);
+      expect(r.score).toBeLessThanOrEqual(r.factors.salience.value);
+      expect(r.low).toBeLessThanOrEqual(r.factors.salience.low);
+      expect(r.high).toBeLessThanOrEqual(r.factors.salience.high);
+    },
+  );
+
+  test.prop([arbitraryCompleteCity, arbitraryTopic])(
+    "a topic that speaks to none of a city's priorities, nor to its income or tier, reads low whatever the city's strengths",
+    (city, topic) => {
+      const unrelated = THEMES.filter((theme) => !topic.themes.includes(theme));
+      fc.pre(unrelated.length > 0);
+      const needless: Topic = { ...topic, salience: undefined };
+      const r = scoreRelevance(
+        { ...city, outlook: { ...city.outlook, priorities: unrelated.slice(0, 1) } },
+        needless,
+      );
+      expect(r.score).toBeLessThan(RELEVANCE_BANDS.moderate);
     },
   );
 });
@@ -185,17 +228,49 @@ describe("monotonicity of each factor in its field", () => {
   );
 });
 
+describe("order kept under the gates", () => {
+  const strictlyOrdered = <T>(levels: readonly T[]) =>
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: levels.length - 1 }),
+        fc.integer({ min: 0, max: levels.length - 1 }),
+      )
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) => [levels[Math.min(a, b)] as T, levels[Math.max(a, b)] as T] as const);
+
+  test.prop([arbitraryCompleteCity, arbitraryTopic, strictlyOrdered(REGIMES)])(
+    "a more liberal regime strictly raises the score of a topic with liberal norms or sensitivity, even where a gate holds at both levels",
+    (city, topic, [less, more]) => {
+      fc.pre(topic.liberalNorms > 0.01 || topic.sensitivity > 0.01);
+      const at = (regime: (typeof REGIMES)[number]) =>
+        scoreRelevance({ ...city, governance: { ...city.governance, regime } }, topic).score;
+      expect(at(more)).toBeGreaterThan(at(less));
+    },
+  );
+
+  test.prop([arbitraryCompleteCity, arbitraryTopic, strictlyOrdered(INTERNATIONAL_ROLES)])(
+    "under any gate, a more committed mayor strictly raises the score of an outward topic",
+    (city, topic, [less, more]) => {
+      fc.pre(topic.internationalFacing > 0.01);
+      const at = (internationalRole: (typeof INTERNATIONAL_ROLES)[number]) =>
+        scoreRelevance({ ...city, outlook: { ...city.outlook, internationalRole } }, topic).score;
+      expect(at(more)).toBeGreaterThan(at(less));
+    },
+  );
+});
+
 describe("independence and the fast path", () => {
-  test.prop([arbitraryCity, arbitraryTopic, fc.boolean()])(
-    "the fused score kernel equals the capped aggregate of the factor values it reports, bit for bit",
-    (city, topic, useGeometric) => {
-      const options = (useGeometric ? geometric : DEFAULT_SCORER).options;
-      const c = compileCity(city);
-      const t = compileTopic(topic, options);
-      const f = new Float64Array(5);
-      evaluate(c, t, f, Bound.value);
-      const expected = Math.min(aggregate(f, options.weights, useGeometric), capOf(c, t, false));
-      expect(Object.is(scoreOf(c, t, options.weights, useGeometric), expected)).toBe(true);
+  test.prop([arbitraryCity, arbitraryTopic, fc.constantFrom(...scorers)])(
+    "the score is the aggregate of the factor values it reports times the gates' cap, bit for bit",
+    (city, topic, [, scorer]) => {
+      const k = kernelOf(scorer.options);
+      const c = compileCity(city, k);
+      const t = compileTopic(topic, scorer.options);
+      const r = scorer.relevance(city, topic);
+      const f = Float64Array.from(FACTORS.map((name) => r.factors[name].value));
+      const expected = aggregate(f, 0, k) * capOf(c, t, false);
+      expect(Object.is(r.score, expected)).toBe(true);
+      expect(Object.is(scoreOf(c, t, k), expected)).toBe(true);
     },
   );
 
@@ -209,16 +284,13 @@ describe("independence and the fast path", () => {
   test.prop([uniqueCities, uniqueTopics])(
     "the matrix equals per-pair scores bit for bit",
     (cities, topics) => {
-      for (const [name, scorer] of [
-        ["default", undefined],
-        ["geometric", geometric],
-      ] as const) {
+      for (const [name, scorer] of scorers) {
         const m =
-          scorer === undefined ? scoreMatrix(cities, topics) : scorer.matrix(cities, topics);
+          name === "need-first" ? scoreMatrix(cities, topics) : scorer.matrix(cities, topics);
         cities.forEach((city, i) => {
           topics.forEach((topic, j) => {
             const expected =
-              scorer === undefined
+              name === "need-first"
                 ? scoreRelevance(city, topic).score
                 : scorer.relevance(city, topic).score;
             expect(Object.is(m.scores[i * topics.length + j], expected), name).toBe(true);

@@ -11,6 +11,7 @@ import {
   rankStability,
   rankTopics,
   type Scorer,
+  type ScorerOptions,
   scoreMatrix,
   scoreRelevance,
   type Topic,
@@ -84,12 +85,13 @@ describe("createScorer", () => {
     ],
     ["fast", []],
   ])("rejects %j with a Left naming the option", (options, path) => {
-    const result = createScorer(options);
+    // Typed callers cannot write these; untyped callers (JavaScript, parsed JSON) can.
+    const result = createScorer(options as ScorerOptions);
     expect(E.isLeft(result)).toBe(true);
     if (E.isLeft(result)) expect(result.left.issues.map((i) => i.path)).toContainEqual(path);
   });
 
-  it("takes gates as data: a custom gate caps the score and is reported", () => {
+  it("takes gates as data: a custom gate multiplies the score by its cap and is reported", () => {
     const scorer = right(
       createScorer({
         gates: [
@@ -105,12 +107,14 @@ describe("createScorer", () => {
         ],
       }),
     );
-    const r = scorer.relevance(
-      withOutlook(profile("x", { name: "Leeds" }), { internationalRole: "inward" }),
-      trade,
+    const leeds = withOutlook(profile("x", { name: "Leeds" }), { internationalRole: "inward" });
+    const r = scorer.relevance(leeds, trade);
+    const ungated = right(createScorer({ gates: [] })).relevance(leeds, trade);
+    expect(r.score).toBe(ungated.score * 0.2);
+    expect(r.score).toBeLessThanOrEqual(0.2);
+    expect(r.reasons[0]).toBe(
+      "Leeds's inward mayor will not take up an outward topic. (score × 0.20)",
     );
-    expect(r.score).toBe(0.2);
-    expect(r.reasons[0]).toBe("Leeds's inward mayor will not take up an outward topic. (cap 0.20)");
   });
 
   it("with geometric aggregation, a zero factor sinks the score, and contributions still add up", () => {
@@ -120,7 +124,8 @@ describe("createScorer", () => {
     const r = scorer.relevance(city, topic);
     expect(r.factors.outlook.value).toBe(0);
     expect(r.score).toBe(0);
-    expect(scoreRelevance(city, topic).score).toBeGreaterThan(0.5);
+    const arithmetic = right(createScorer({ aggregation: "arithmetic", gates: [] }));
+    expect(arithmetic.relevance(city, topic).score).toBeGreaterThan(0.5);
   });
 });
 
@@ -141,7 +146,7 @@ describe("results", () => {
     expect(r.low).toBeLessThanOrEqual(0.35);
     expect(r.score).toBeGreaterThan(0.35);
     expect(r.reasons.at(-1)).toContain(
-      "If autonomy turns out to be centralized, the score would be capped at 0.35",
+      "If autonomy turns out to be centralized, the score would be multiplied by 0.35",
     );
   });
 

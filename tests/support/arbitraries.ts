@@ -45,27 +45,38 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
   { requiredKeys: ["id", "name", "country"] },
 );
 
-/** A city with every field known. */
-export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record({
-  id: text,
-  name: text,
-  country: fc.constantFrom(...COUNTRY_CODES),
-  outlook: fc.record({
-    internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES),
-    priorities: themes,
-  }),
-  resources: fc.record({
-    nationalTier: fc.constantFrom(...NATIONAL_TIERS),
-    incomeTier: fc.constantFrom(...INCOME_TIERS),
-    metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
-    budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
-    internationalOffice: fc.boolean(),
-  }),
-  governance: fc.record({
-    autonomy: fc.constantFrom(...AUTONOMIES),
-    regime: fc.constantFrom(...REGIMES),
-  }),
-});
+/**
+ * A city with every categorical field known; its raw figures (population,
+ * metro GDP, budget, international office) each known or not.
+ */
+export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
+  {
+    id: text,
+    name: text,
+    country: fc.constantFrom(...COUNTRY_CODES),
+    population: fc.integer({ min: 1, max: 40_000_000 }),
+    metroPopulation: fc.integer({ min: 1, max: 40_000_000 }),
+    outlook: fc.record({
+      internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES),
+      priorities: themes,
+    }),
+    resources: fc.record(
+      {
+        nationalTier: fc.constantFrom(...NATIONAL_TIERS),
+        incomeTier: fc.constantFrom(...INCOME_TIERS),
+        metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
+        budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
+        internationalOffice: fc.boolean(),
+      },
+      { requiredKeys: ["nationalTier", "incomeTier"] },
+    ),
+    governance: fc.record({
+      autonomy: fc.constantFrom(...AUTONOMIES),
+      regime: fc.constantFrom(...REGIMES),
+    }),
+  },
+  { requiredKeys: ["id", "name", "country", "outlook", "resources", "governance"] },
+);
 
 const table = <K extends string>(keys: readonly K[]) =>
   fc
