@@ -53,11 +53,7 @@ const population = new Map<string, number>();
 for (const row of evaluation.right.rows) {
   if (row.status === "measured") population.set(row.listId, row.baselines.population.auc.estimate);
 }
-out.push(
-  "",
-  "| network | held-out AUC before | after | population AUC |",
-  "|---|---:|---:|---:|",
-);
+out.push("", "| network | held-out AUC before | after | population AUC |", "|---|---:|---:|---:|");
 for (const list of report.lists) {
   out.push(
     `| ${networkById(list.listId)?.name ?? list.listId} | ${list.before.toFixed(3)} | ${list.after.toFixed(3)} | ${population.get(list.listId)?.toFixed(3) ?? "—"} |`,
