@@ -234,13 +234,6 @@ function scoring(
   };
 }
 
-/** Writes the places a replicate drew (weight above 0) to `drawn`, in place order; returns how many. */
-function drawnPlaces(weights: Float64Array, drawn: Int32Array): number {
-  let count = 0;
-  for (let i = 0; i < weights.length; i++) if ((weights[i] as number) > 0) drawn[count++] = i;
-  return count;
-}
-
 /** Runs every replicate, each score on the same draws (paired). */
 function runReplicates(
   scorings: readonly Scoring[],
@@ -262,13 +255,8 @@ function runReplicates(
   const drawn = new Int32Array(weights.length);
   const joinerDrawn = new Int32Array(joinerWeights.length);
   for (let r = 0; r < count; r++) {
-    resampler.next(weights);
-    const drawnCount = drawnPlaces(weights, drawn);
-    let joinerCount = 0;
-    if (joinerResampler !== undefined) {
-      joinerResampler.next(joinerWeights);
-      joinerCount = drawnPlaces(joinerWeights, joinerDrawn);
-    }
+    const drawnCount = resampler.next(weights, drawn);
+    const joinerCount = joinerResampler?.next(joinerWeights, joinerDrawn) ?? 0;
     for (const s of scorings) {
       replicateMetrics(s.ranking, drawn, drawnCount, weights, totals, values);
       s.replicates.auc[r] = values.auc;
