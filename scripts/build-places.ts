@@ -251,6 +251,7 @@ ${sections.map((row) => `  ${JSON.stringify(row)},`).join("\n")}
       capitals: count(facts.capitals),
       globalEconomyType: count(facts.brookings.keys()),
       globalEconomyUnknown: count(facts.brookingsUnknown),
+      globalEconomyUnknownUnsampled: count(facts.brookingsUnsampled),
       connectivity: count(facts.gawc.keys()),
     },
   };

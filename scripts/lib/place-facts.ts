@@ -5,6 +5,8 @@
  * decisions (with their reasons) in data/places/match-decisions.tsv, and every
  * outcome in the generated report data/places/matches.tsv.
  */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { normalizeName } from "../../src/places/normalize";
 import { distanceKm, type GeoPlace } from "./geonames";
 import { readTsv } from "./tsv";
@@ -25,6 +27,47 @@ export const WUP_MATCH_RADIUS_KM = 30;
  * 50 km.
  */
 export const BROOKINGS_UNKNOWN_RADIUS_KM = 50;
+
+/**
+ * Brookings' 123 metros are "the largest metropolitan economies in the world
+ * in 2015 at purchasing power parity (PPP) rates for which data on these
+ * competitiveness factors were available" (the report's draft of 2016-07-30
+ * and its hand-off of 2016-08-23, in the interactive's repository
+ * afdta/gcisummit16v5, background/). Larger economies without the data were
+ * left out: the 123 hold Global MetroMonitor 2014 size ranks (`rank_300`)
+ * from 1 to 229, and 15 of the first 134 ranks are absent; no metro of
+ * Indonesia, Argentina, Thailand, Nigeria or Egypt is among them. So in a
+ * country with no metro among the 123, a place is `outside-typology` only
+ * when it is smaller than every metro of the sample in countries of its
+ * income tier; as large or larger, it is left unknown (Jakarta, Bangkok,
+ * Buenos Aires). The bound per World Bank income tier (data/countries.csv) is
+ * the smallest `population2015` of the 123 in countries of that tier; a tier
+ * with none takes the next richer tier's (a poorer economy needs more people
+ * to be as large). A place's size is the larger of its population and its WUP
+ * agglomeration's.
+ */
+export function brookingsSizeBounds(
+  sample: readonly { country: string; population: number }[],
+  incomeByCountry: ReadonlyMap<string, string>,
+): Map<string, number> {
+  const bounds = new Map<string, number>();
+  let richer = Number.POSITIVE_INFINITY;
+  for (const tier of ["high", "upper-middle", "lower-middle", "low"]) {
+    const sizes = sample
+      .filter((m) => incomeByCountry.get(m.country) === tier)
+      .map((m) => m.population);
+    const bound = sizes.length > 0 ? Math.min(...sizes) : richer;
+    bounds.set(tier, bound);
+    richer = bound;
+  }
+  return bounds;
+}
+
+function incomeTiers(): Map<string, string> {
+  const text = readFileSync(new URL("../../data/countries.csv", import.meta.url), "utf8");
+  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return new Map(rows.map((row) => [row.code ?? "", row.incomeTier ?? ""]));
+}
 
 /**
  * An agglomeration named for several gazetteer places ("Dallas-Fort Worth",
@@ -88,8 +131,13 @@ export interface PlaceFacts {
   readonly countriesWithCapital: ReadonlySet<string>;
   /** Brookings type by place (the 123 metros' places). */
   readonly brookings: ReadonlyMap<number, string>;
-  /** Places near a Brookings metro, left unknown. */
+  /**
+   * Places left unknown: near a Brookings metro, or in a country with no
+   * metro among the 123 and as populous as the sample's smallest metro.
+   */
   readonly brookingsUnknown: ReadonlySet<number>;
+  /** Of those, the places unknown because Brookings had no data on their country. */
+  readonly brookingsUnsampled: ReadonlySet<number>;
   /** GaWC 2024 class by place. */
   readonly gawc: ReadonlyMap<number, string>;
   /** M49 region id by country code. */
@@ -285,6 +333,26 @@ export function matchPlaceFacts(
     if (anchors.some((a) => distanceKm(a, p) <= BROOKINGS_UNKNOWN_RADIUS_KM))
       brookingsUnknown.add(p.id);
   }
+  const sample = readTsv("data/places/brookings-2016.tsv").map((row) => {
+    const population = Number(row.population2015);
+    check(Number.isInteger(population) && population > 0, `brookings ${row.metro}: population2015`);
+    return { country: row.country ?? "", population };
+  });
+  const sampledCountries = new Set(sample.map((m) => m.country));
+  const incomeByCountry = incomeTiers();
+  const bounds = brookingsSizeBounds(sample, incomeByCountry);
+  const brookingsUnsampled = new Set<number>();
+  for (const p of gazetteer) {
+    if (brookings.has(p.id) || brookingsUnknown.has(p.id) || sampledCountries.has(p.country))
+      continue;
+    const bound = bounds.get(incomeByCountry.get(p.country) ?? "");
+    if (bound === undefined) continue;
+    const size = Math.max(p.population, metro.get(p.id)?.population ?? 0);
+    if (size >= bound) {
+      brookingsUnknown.add(p.id);
+      brookingsUnsampled.add(p.id);
+    }
+  }
 
   // GaWC 2024: the geonameId column, where the place is in the gazetteer.
   const gawc = new Map<number, string>();
@@ -329,6 +397,7 @@ export function matchPlaceFacts(
     countriesWithCapital,
     brookings,
     brookingsUnknown,
+    brookingsUnsampled,
     gawc,
     regionByCountry,
     report,

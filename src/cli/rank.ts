@@ -63,24 +63,36 @@ Examples:
   city-difference rank "Manchester, GB"
   city-difference rank geonames:2643123 --top 5 --format json`;
 
-/** The fields that decide scores; those absent from a profile are listed under the table. */
-const SCORED_FIELDS = [
+type FieldPath = readonly ["outlook" | "resources" | "governance", string];
+
+/**
+ * The fields whose absence widens a score into an interval over the values
+ * they could take (the categorical inputs of the factors); those absent from a
+ * profile are named above the table.
+ */
+const INTERVAL_FIELDS: readonly FieldPath[] = [
   ["outlook", "internationalRole"],
   ["outlook", "priorities"],
   ["resources", "nationalTier"],
   ["resources", "incomeTier"],
+  ["governance", "autonomy"],
+  ["governance", "regime"],
+];
+
+/** The raw figures: when known they refine means; when absent they widen nothing. */
+const REFINING_FIELDS: readonly FieldPath[] = [
   ["resources", "metroGdpUsd"],
   ["resources", "budgetUsd"],
   ["resources", "internationalOffice"],
-  ["governance", "autonomy"],
-  ["governance", "regime"],
-] as const;
+];
 
-function unknownFields(city: City): string[] {
-  return SCORED_FIELDS.filter(([group, field]) => {
-    const values = city[group] as Readonly<Record<string, unknown>> | undefined;
-    return values?.[field] === undefined;
-  }).map(([group, field]) => `${group}.${field}`);
+function unknownFields(city: City, fields: readonly FieldPath[]): string[] {
+  return fields
+    .filter(([group, field]) => {
+      const values = city[group] as Readonly<Record<string, unknown>> | undefined;
+      return values?.[field] === undefined;
+    })
+    .map(([group, field]) => `${group}.${field}`);
 }
 
 /** `Manchester, GB (395,515, secondary) geonames:2643123` */
@@ -129,9 +141,14 @@ async function writeTable(
   const population = city.population === undefined ? "" : `, population ${count(city.population)}`;
   const title = `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}.`;
   await out.write(`${wrap(title, context.width).join("\n")}\n`);
-  const unknown = unknownFields(city);
+  const unknown = unknownFields(city, INTERVAL_FIELDS);
   if (unknown.length > 0) {
     const note = `Unknown, so each score is an interval over every value they could take: ${unknown.join(", ")}.`;
+    await out.write(`${wrap(note, context.width).join("\n")}\n`);
+  }
+  const absent = unknownFields(city, REFINING_FIELDS);
+  if (absent.length > 0) {
+    const note = `Not given, which widens nothing (when known they refine means): ${absent.join(", ")}.`;
     await out.write(`${wrap(note, context.width).join("\n")}\n`);
   }
   await out.write("\n");

@@ -4,6 +4,9 @@
  *
  * @module
  */
+
+import type { ConnectivityClass } from "../model/place-facts";
+import { GLOBAL_ECONOMY_TYPE_LEVELS, REGION_LEVELS } from "../model/place-taxonomy";
 import type { City } from "../model/schemas";
 import {
   type Autonomy,
@@ -14,11 +17,17 @@ import {
   THEMES,
   type Theme,
 } from "../model/taxonomy";
-import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../score/reference";
+import {
+  BUDGET_GOALPOSTS,
+  goalpostPosition,
+  METRO_GDP_GOALPOSTS,
+  POPULATION_GOALPOSTS,
+} from "../score/reference";
 
 /**
  * A dimension a description can name: the profile's levels, the raw figures
- * in {@link SIZE_BANDS}, and each listed priority.
+ * in {@link SIZE_BANDS}, GaWC's broad classes (alpha, beta, gamma,
+ * sufficiency) for `connectivity`, and each listed priority.
  *
  * @example
  * const dimension: DescriptorDimension = "resources.metroGdpUsd"; // described by its size band
@@ -33,14 +42,21 @@ export type DescriptorDimension =
   | "resources.budgetUsd"
   | "resources.internationalOffice"
   | "governance.autonomy"
-  | "governance.regime";
+  | "governance.regime"
+  | "population"
+  | "metroPopulation"
+  | "capital"
+  | "region"
+  | "resources.globalEconomyType"
+  | "resources.connectivity";
 
 /**
  * Fixed bands for describing raw figures: the thirds of the scorer's log
  * goalposts. For `metroGdpUsd` (US$1 billion to 1 trillion) "small" is below
  * US$10 billion, "mid-sized" to US$100 billion, "large" above; for
  * `budgetUsd` (US$10 million to 100 billion) the cuts fall at about US$215
- * million and US$4.6 billion. Fixed, like the goalposts, so that a city's band
+ * million and US$4.6 billion; for `population` and `metroPopulation`
+ * (100,000 to 10 million people) at about 464,000 and 2.15 million. Fixed, like the goalposts, so that a city's band
  * never depends on the batch.
  *
  * @example
@@ -96,6 +112,20 @@ const MAX_DESCRIPTORS = 4;
 /** At most two themes, the strongest, among them. */
 const MAX_THEMES = 2;
 
+/**
+ * GaWC's broad class of a connectivity level, as GaWC groups its levels:
+ * `alpha` (alpha++ to alpha-), `beta`, `gamma`, `sufficiency` (high
+ * sufficiency and sufficiency), or `not-classified`. A description names the
+ * broad class: a group rarely shares one fine level.
+ */
+function connectivityClass(level: ConnectivityClass): string {
+  if (level.startsWith("alpha")) return "alpha";
+  if (level.startsWith("beta")) return "beta";
+  if (level.startsWith("gamma")) return "gamma";
+  if (level.endsWith("sufficiency")) return "sufficiency";
+  return level;
+}
+
 function band(amount: number | undefined, goalposts: typeof METRO_GDP_GOALPOSTS) {
   if (amount === undefined) return undefined;
   const position = goalpostPosition(amount, goalposts);
@@ -128,6 +158,21 @@ const SINGLE_VALUED: readonly {
   },
   { dimension: "governance.autonomy", levelOf: (c) => c.governance?.autonomy },
   { dimension: "governance.regime", levelOf: (c) => c.governance?.regime },
+  {
+    dimension: "capital",
+    levelOf: (c) => (c.capital === undefined ? undefined : String(c.capital)),
+  },
+  { dimension: "population", levelOf: (c) => band(c.population, POPULATION_GOALPOSTS) },
+  { dimension: "metroPopulation", levelOf: (c) => band(c.metroPopulation, POPULATION_GOALPOSTS) },
+  { dimension: "resources.globalEconomyType", levelOf: (c) => c.resources?.globalEconomyType },
+  {
+    dimension: "resources.connectivity",
+    levelOf: (c) => {
+      const level = c.resources?.connectivity;
+      return level === undefined ? undefined : connectivityClass(level);
+    },
+  },
+  { dimension: "region", levelOf: (c) => c.region },
 ];
 
 /** Counts of each (dimension, level) over a set of cities. */
@@ -254,6 +299,11 @@ const THEME_WORDS: Readonly<Record<Theme, string>> = {
   innovation: "innovation",
 };
 
+/** A level's label in its taxonomy (a Brookings type as the report names it, a region as M49 does). */
+function labelOf(levels: readonly { readonly id: string; readonly label: string }[], id: string) {
+  return levels.find((level) => level.id === id)?.label ?? id;
+}
+
 function joinWithAnd(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join("");
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
@@ -280,9 +330,11 @@ export const CROSS_SECTION_PHRASE = "a cross-section of the whole set";
 /**
  * A lower-case noun phrase from distinctive levels, in a fixed grammatical
  * order whatever their strength: income and tier first ("high-income
- * secondary cities"), then one "with" clause (mayors, economies, budgets,
- * an international office or none), the priorities, and the national system
- * last ("in centralized liberal democracies").
+ * secondary cities", "national capitals" in place of the tier), then one
+ * "with" clause (mayors, populations, economies, budgets, an international
+ * office or none, Brookings type, GaWC class), the priorities, the national
+ * system ("in centralized liberal democracies") and the region last ("in
+ * Western Africa").
  */
 export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   const at = (dimension: DescriptorDimension) =>
@@ -295,15 +347,32 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   const office = at("resources.internationalOffice");
   const autonomy = at("governance.autonomy") as Autonomy | undefined;
   const regime = at("governance.regime") as Regime | undefined;
+  const capital = at("capital");
+  const population = at("population");
+  const metroPopulation = at("metroPopulation");
+  const economyType = at("resources.globalEconomyType");
+  const connectivity = at("resources.connectivity");
+  const region = at("region");
   const themes = levels
     .filter((level) => level.dimension === "outlook.priorities")
     .map((level) => THEME_WORDS[level.level as Theme] ?? level.level);
 
   const words: string[] = [];
   if (income !== undefined) words.push(INCOME_ADJECTIVE[income]);
-  words.push(tier === undefined ? "cities" : TIER_NOUN[tier]);
+  if (capital === "false") words.push("non-capital");
+  // A national capital heads its country's hierarchy: "national capitals" says more than the tier.
+  if (capital === "true") words.push("national capitals");
+  else words.push(tier === undefined ? "cities" : TIER_NOUN[tier]);
   const withs: string[] = [];
   if (role !== undefined) withs.push(ROLE_PHRASE[role]);
+  if (population !== undefined) withs.push(`${population} populations`);
+  if (metroPopulation !== undefined) withs.push(`${metroPopulation} metropolitan populations`);
+  if (economyType === "outside-typology") withs.push("economies outside Brookings' typology");
+  else if (economyType !== undefined) {
+    withs.push(`${labelOf(GLOBAL_ECONOMY_TYPE_LEVELS, economyType)} economies (Brookings)`);
+  }
+  if (connectivity === "not-classified") withs.push("no GaWC world-city class");
+  else if (connectivity !== undefined) withs.push(`GaWC ${connectivity} world-city connectivity`);
   if (gdp !== undefined) withs.push(`${gdp} metropolitan economies`);
   if (budget !== undefined) withs.push(`${budget} city budgets`);
   if (office === "true") withs.push("an international office");
@@ -317,6 +386,7 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   } else if (regime !== undefined) {
     words.push(`in ${REGIME_NOUN[regime]}`);
   }
+  if (region !== undefined) words.push(`in ${labelOf(REGION_LEVELS, region)}`);
   return words.join(" ");
 }
 

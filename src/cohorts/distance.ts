@@ -15,16 +15,19 @@ import { compileProfiles, profileDistance } from "./profile";
  * Per dimension of {@link DISTANCE_DIMENSIONS}, a distance on 0..1:
  *
  * - ordinal levels (`internationalRole`, `nationalTier`, `incomeTier`,
- *   `autonomy`, `regime`): the gap in rank over the number of steps of the
- *   scale, `|rank(a) - rank(b)| / (levels - 1)`; a secondary and a tertiary
- *   city are 1/3 apart, a primary city and a local town 1;
+ *   `connectivity`, `autonomy`, `regime`): the gap in rank over the number
+ *   of steps of the scale, `|rank(a) - rank(b)| / (levels - 1)`; a secondary
+ *   and a tertiary city are 1/3 apart, a primary city and a local town 1;
+ * - unordered levels (`region`, `globalEconomyType`): 0 when the same, else 1;
+ *   `outside-typology` is a level of its own, compared like the others;
  * - `priorities`: the Jaccard distance, themes listed by one city only over
  *   themes listed by either;
- * - `metroGdpUsd`, `budgetUsd`: the gap between their positions on the
- *   scorer's fixed log goalposts ({@link METRO_GDP_GOALPOSTS},
- *   {@link BUDGET_GOALPOSTS}), so a batch never rescales them; amounts beyond
- *   a goalpost count as at it, as in the scorer;
- * - `internationalOffice`: 0 when both have one or both lack one, else 1.
+ * - `population`, `metroPopulation`, `metroGdpUsd`, `budgetUsd`: the gap
+ *   between their positions on fixed log goalposts
+ *   ({@link POPULATION_GOALPOSTS}, 100,000 to 10 million people;
+ *   {@link METRO_GDP_GOALPOSTS}, {@link BUDGET_GOALPOSTS}), so a batch never
+ *   rescales them; amounts beyond a goalpost count as at it, as in the scorer;
+ * - `capital`, `internationalOffice`: 0 when both are or both are not, else 1.
  *
  * The distance is the mean of these, weighted by {@link DISTANCE_WEIGHTS},
  * over the dimensions known in **both** cities; a dimension unknown in
@@ -35,7 +38,7 @@ import { compileProfiles, profileDistance } from "./profile";
  * Symmetric to the last bit; 0 from a city to itself and between identical
  * profiles whatever their ids; always within [0, 1]. With unknown fields it
  * is not a metric (Gower's coefficient then need not obey the triangle
- * inequality), which k-medoids does not require. Cost: constant (nine
+ * inequality), which k-medoids does not require. Cost: constant (fifteen
  * dimensions).
  *
  * @example
@@ -43,7 +46,7 @@ import { compileProfiles, profileDistance } from "./profile";
  *   resources: { nationalTier: "secondary", incomeTier: "high" } } as const;
  * const wigan = { id: "gb-wigan", name: "Wigan", country: "GB",
  *   resources: { nationalTier: "tertiary", incomeTier: "high" } } as const;
- * cityDistance(leeds, wigan); // 1/6: one step of three apart on tier, same income tier, equal weights
+ * cityDistance(leeds, wigan); // 1/9: a third of the way apart on tier (weight 3/80), same income tier (3/40)
  * @category Cohorts
  */
 export function cityDistance(a: City, b: City): number {

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "../model/place-facts";
 import type { City } from "../model/schemas";
 import {
   AUTONOMIES,
@@ -13,26 +15,32 @@ import {
   REGIMES,
   THEMES,
 } from "../model/taxonomy";
-import { BUDGET_GOALPOSTS, goalpostPosition, METRO_GDP_GOALPOSTS } from "../score/reference";
+import {
+  BUDGET_GOALPOSTS,
+  goalpostPosition,
+  METRO_GDP_GOALPOSTS,
+  POPULATION_GOALPOSTS,
+} from "../score/reference";
 
 /**
  * The profile dimensions {@link cityDistance} compares, by the path of their
- * field. Identity (`id`, `name`, `country`) and population are not among them:
- *
- * - `country` is not a kind of difference in the essay; what a country means
- *   for a city (its stage of development, how centralized it is, its regime)
- *   is already in `incomeTier`, `autonomy` and `regime`. Counting the country
- *   again would make cohorts follow borders, which is what {@link caucus}
- *   (`by: ["country"]`) is for when a platform wants national caucuses.
- * - `population` and `metroPopulation` are not read by the scorer either: the
- *   tier already places a city's size within its country, and `metroGdpUsd`
- *   measures the weight of its economy.
+ * field: every field of the profile but identity (`id`, `name`,
+ * `country`). `country` is not a kind of difference in the essay; what a
+ * country means for a city (its stage of development, how centralized it
+ * is, its regime, its region) is already in `incomeTier`, `autonomy`,
+ * `regime` and `region`. Counting the country again would make cohorts follow
+ * borders, which is what {@link caucus} (`by: ["country"]`) is for when a
+ * platform wants national caucuses.
  *
  * @example
- * DISTANCE_DIMENSIONS.length; // 9
+ * DISTANCE_DIMENSIONS.length; // 15
  * @category Cohorts
  */
 export const DISTANCE_DIMENSIONS = [
+  "population",
+  "metroPopulation",
+  "capital",
+  "region",
   "outlook.internationalRole",
   "outlook.priorities",
   "resources.nationalTier",
@@ -40,6 +48,8 @@ export const DISTANCE_DIMENSIONS = [
   "resources.metroGdpUsd",
   "resources.budgetUsd",
   "resources.internationalOffice",
+  "resources.globalEconomyType",
+  "resources.connectivity",
   "governance.autonomy",
   "governance.regime",
 ] as const;
@@ -56,37 +66,54 @@ export type DistanceDimension = (typeof DISTANCE_DIMENSIONS)[number];
 /**
  * The weight of each dimension in {@link cityDistance} (they sum to 1).
  *
- * The essay's three areas of difference weigh a third each, as none is
- * ranked above another there:
+ * The essay's three areas of difference weigh 3/10 each, as none is ranked
+ * above another there, and the place's region the remaining tenth:
  *
- * - area 1, mayoral outlook: `internationalRole` and `priorities`, 1/6 each;
- * - area 3, governance norms: `autonomy` and `regime`, 1/6 each (the essay's
+ * - area 1, mayoral outlook: `internationalRole` and `priorities`, 3/20 each;
+ * - area 3, governance norms: `autonomy` and `regime`, 3/20 each (the essay's
  *   two parts of it, centralization and political values);
- * - area 2, resources and clout, has three parts in the essay, 1/9 each: the
- *   position in the national hierarchy (`nationalTier`), the stage of
- *   development across countries (`incomeTier`), and the absolute pool of
- *   resources to follow through, which three fields measure together
- *   (`metroGdpUsd`, `budgetUsd`, `internationalOffice`, 1/27 each).
+ * - area 2, resources and clout, in four parts of 3/40 each. The essay names
+ *   three: the position in the national hierarchy (`nationalTier` and
+ *   `capital`, 3/80 each: a national capital heads the hierarchy as the seat
+ *   of ministries, embassies and international organisations), the stage of
+ *   development across countries (`incomeTier`), and the absolute size and
+ *   means "that they oversee" (`population` and `metroPopulation`, 3/160
+ *   each; `metroGdpUsd`, `budgetUsd` and `internationalOffice`, 1/80 each).
+ *   The fourth is the place in the world economy, to which the essay points
+ *   with the Brookings typology of global metro economies as its example of
+ *   useful differentiation: `globalEconomyType` (Brookings 2016) and
+ *   `connectivity` (GaWC's world city classes), 3/80 each;
+ * - `region` (UN M49), 1/10: not one of the essay's kinds of difference, but
+ *   the context that a platform's regional sections, languages and neighbours
+ *   share. A tenth orders places alike in every area by neighbourhood (Kano's
+ *   nearest peers are Nigerian cities, not Kathmandu) and never outweighs a
+ *   whole area.
  *
  * Weights apply to the dimensions known in both cities and are renormalised
  * over them (Gower's rule), so a profile with unknown raw figures is compared
  * on what is known, not on a default.
  *
  * @example
- * DISTANCE_WEIGHTS["governance.regime"]; // 1/6: half of area 3
- * DISTANCE_WEIGHTS["resources.budgetUsd"]; // 1/27: a third of the means to follow through
+ * DISTANCE_WEIGHTS["governance.regime"]; // 3/20: half of area 3
+ * DISTANCE_WEIGHTS["resources.budgetUsd"]; // 1/80: a third of the means, in a quarter of area 2
  * @category Cohorts
  */
 export const DISTANCE_WEIGHTS: Readonly<Record<DistanceDimension, number>> = {
-  "outlook.internationalRole": 1 / 6,
-  "outlook.priorities": 1 / 6,
-  "resources.nationalTier": 1 / 9,
-  "resources.incomeTier": 1 / 9,
-  "resources.metroGdpUsd": 1 / 27,
-  "resources.budgetUsd": 1 / 27,
-  "resources.internationalOffice": 1 / 27,
-  "governance.autonomy": 1 / 6,
-  "governance.regime": 1 / 6,
+  population: 3 / 160,
+  metroPopulation: 3 / 160,
+  capital: 3 / 80,
+  region: 1 / 10,
+  "outlook.internationalRole": 3 / 20,
+  "outlook.priorities": 3 / 20,
+  "resources.nationalTier": 3 / 80,
+  "resources.incomeTier": 3 / 40,
+  "resources.metroGdpUsd": 1 / 80,
+  "resources.budgetUsd": 1 / 80,
+  "resources.internationalOffice": 1 / 80,
+  "resources.globalEconomyType": 3 / 80,
+  "resources.connectivity": 3 / 80,
+  "governance.autonomy": 3 / 20,
+  "governance.regime": 3 / 20,
 };
 
 /**
@@ -108,6 +135,12 @@ export const NO_SHARED_DIMENSION_DISTANCE = 1;
 
 /** The single-valued dimensions, in the column order of {@link CompiledProfiles.scalars}. */
 const SCALAR_DIMENSIONS = [
+  "population",
+  "metroPopulation",
+  "capital",
+  "region",
+  "resources.globalEconomyType",
+  "resources.connectivity",
   "outlook.internationalRole",
   "resources.nationalTier",
   "resources.incomeTier",
@@ -125,6 +158,26 @@ const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
   SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]),
 );
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
+
+/**
+ * The columns of unordered levels (`region`, `globalEconomyType`): the
+ * column holds the level's index, and two levels are 0 apart when equal,
+ * else 1 (Gower's rule for categorical fields).
+ */
+const CATEGORICAL = /* @__PURE__ */ Uint8Array.from(
+  SCALAR_DIMENSIONS.map((d) => (d === "region" || d === "resources.globalEconomyType" ? 1 : 0)),
+);
+
+/** An unordered level's index among `levels`; NaN when unknown. */
+function categoryIndex(levels: readonly string[], level: string | undefined): number {
+  const index = level === undefined ? -1 : levels.indexOf(level);
+  return index < 0 ? Number.NaN : index;
+}
+
+/** A yes/no fact as 1 or 0; NaN when unknown. */
+function flag(value: boolean | undefined): number {
+  return value === undefined ? Number.NaN : value ? 1 : 0;
+}
 
 /** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */
 function ordinalPosition(levels: readonly string[], level: string | undefined): number {
@@ -167,15 +220,20 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
     const r = city.resources;
     const g = city.governance;
     const row = i * SCALAR_COUNT;
-    scalars[row] = ordinalPosition(INTERNATIONAL_ROLES, o?.internationalRole);
-    scalars[row + 1] = ordinalPosition(NATIONAL_TIERS, r?.nationalTier);
-    scalars[row + 2] = ordinalPosition(INCOME_TIERS, r?.incomeTier);
-    scalars[row + 3] = amountPosition(r?.metroGdpUsd, METRO_GDP_GOALPOSTS);
-    scalars[row + 4] = amountPosition(r?.budgetUsd, BUDGET_GOALPOSTS);
-    const office = r?.internationalOffice;
-    scalars[row + 5] = office === undefined ? Number.NaN : office ? 1 : 0;
-    scalars[row + 6] = ordinalPosition(AUTONOMIES, g?.autonomy);
-    scalars[row + 7] = ordinalPosition(REGIMES, g?.regime);
+    scalars[row] = amountPosition(city.population, POPULATION_GOALPOSTS);
+    scalars[row + 1] = amountPosition(city.metroPopulation, POPULATION_GOALPOSTS);
+    scalars[row + 2] = flag(city.capital);
+    scalars[row + 3] = categoryIndex(REGIONS, city.region);
+    scalars[row + 4] = categoryIndex(GLOBAL_ECONOMY_TYPES, r?.globalEconomyType);
+    scalars[row + 5] = ordinalPosition(CONNECTIVITY_CLASSES, r?.connectivity);
+    scalars[row + 6] = ordinalPosition(INTERNATIONAL_ROLES, o?.internationalRole);
+    scalars[row + 7] = ordinalPosition(NATIONAL_TIERS, r?.nationalTier);
+    scalars[row + 8] = ordinalPosition(INCOME_TIERS, r?.incomeTier);
+    scalars[row + 9] = amountPosition(r?.metroGdpUsd, METRO_GDP_GOALPOSTS);
+    scalars[row + 10] = amountPosition(r?.budgetUsd, BUDGET_GOALPOSTS);
+    scalars[row + 11] = flag(r?.internationalOffice);
+    scalars[row + 12] = ordinalPosition(AUTONOMIES, g?.autonomy);
+    scalars[row + 13] = ordinalPosition(REGIMES, g?.regime);
     let mask = 0;
     for (const theme of o?.priorities ?? []) {
       const t = (THEMES as readonly string[]).indexOf(theme);
@@ -216,7 +274,9 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
   for (let c = 0; c < SCALAR_COUNT; c++) {
     if (((both >>> c) & 1) === 1) {
       const w = SCALAR_WEIGHTS[c] as number;
-      sum += w * Math.abs((s[a + c] as number) - (s[b + c] as number));
+      const x = s[a + c] as number;
+      const y = s[b + c] as number;
+      sum += w * (CATEGORICAL[c] === 1 ? (x === y ? 0 : 1) : Math.abs(x - y));
       weight += w;
     }
   }

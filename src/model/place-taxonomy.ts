@@ -166,8 +166,9 @@ export const REGION_LEVELS = [
  * The `resources.globalEconomyType` levels: the seven types of Jesus Leal
  * Trujillo and Joseph Parilla, *Redefining Global Cities: The Seven Types of
  * Global Metro Economies* (Brookings, September 2016; data for 2015), a
- * cluster analysis of the world's 123 largest metro economies, and the level
- * of places outside those 123. Descriptions summarise the report's cluster
+ * cluster analysis of 123 metros, the world's largest metro economies for
+ * which Brookings had data, and the level of places known to be outside
+ * those 123. Descriptions summarise the report's cluster
  * descriptions.
  *
  * @example

@@ -30,7 +30,15 @@ describe("rank", () => {
       ),
     );
     // The mayor's outlook is what the data cannot know: named, and shown as intervals.
-    expect(run.stdout).toContain("outlook.internationalRole");
+    const note = (start: string) =>
+      run.stdout.replace(/\s+/g, " ").match(new RegExp(`${start}.*?\\.(?= |$)`))?.[0] ?? "";
+    expect(note("Unknown, so each score is an interval")).toBe(
+      "Unknown, so each score is an interval over every value they could take: outlook.internationalRole, outlook.priorities.",
+    );
+    // Under model 2 the raw figures only refine means: named apart, as widening nothing.
+    expect(note("Not given")).toBe(
+      "Not given, which widens nothing (when known they refine means): resources.metroGdpUsd, resources.budgetUsd, resources.internationalOffice.",
+    );
     const header = out.find((line) => line.startsWith("rank"));
     expect(header).toMatch(/^rank\s+topic\s+score\s+interval\s+band\s+most influential reason$/);
     const rows = out.filter((line) => /^\s+\d+\s{2}\S/.test(line));

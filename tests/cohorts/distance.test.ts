@@ -19,18 +19,25 @@ function only(id: string, fields: Partial<City>): City {
 }
 
 describe("cityDistance", () => {
-  it("weights the three areas of difference equally", () => {
+  it("weights the essay's three areas of difference equally, 3/10 each, and the region 1/10", () => {
     const area1 = W["outlook.internationalRole"] + W["outlook.priorities"];
-    const area2 =
-      W["resources.nationalTier"] +
-      W["resources.incomeTier"] +
+    const hierarchy = W["resources.nationalTier"] + W.capital;
+    const development = W["resources.incomeTier"];
+    const sizeAndMeans =
+      W.population +
+      W.metroPopulation +
       W["resources.metroGdpUsd"] +
       W["resources.budgetUsd"] +
       W["resources.internationalOffice"];
+    const worldEconomy = W["resources.globalEconomyType"] + W["resources.connectivity"];
     const area3 = W["governance.autonomy"] + W["governance.regime"];
-    expect(area1).toBeCloseTo(1 / 3, 15);
-    expect(area2).toBeCloseTo(1 / 3, 15);
-    expect(area3).toBeCloseTo(1 / 3, 15);
+    expect(area1).toBeCloseTo(3 / 10, 15);
+    for (const part of [hierarchy, development, sizeAndMeans, worldEconomy]) {
+      expect(part).toBeCloseTo(3 / 40, 15);
+    }
+    expect(area3).toBeCloseTo(3 / 10, 15);
+    expect(W.region).toBe(1 / 10);
+    expect(Object.values(W).reduce((sum, w) => sum + w, 0)).toBeCloseTo(1, 15);
     expect(Object.keys(W).sort()).toEqual([...DISTANCE_DIMENSIONS].sort());
   });
 
@@ -40,12 +47,12 @@ describe("cityDistance", () => {
     expect(cityDistance(leeds, sheffield)).toBe(0);
   });
 
-  it("counts a one-step tier gap as a third of the tier scale: Leeds (secondary) and Wigan (tertiary) are 1/6 apart on tier and income", () => {
+  it("counts a one-step tier gap as a third of the tier scale: Leeds (secondary) and Wigan (tertiary) are 1/9 apart on tier (3/80) and income (3/40)", () => {
     const leeds = only("gb-leeds", {
       resources: { nationalTier: "secondary", incomeTier: "high" },
     });
     const wigan = only("gb-wigan", { resources: { nationalTier: "tertiary", incomeTier: "high" } });
-    expect(cityDistance(leeds, wigan)).toBeCloseTo(1 / 6, 15);
+    expect(cityDistance(leeds, wigan)).toBeCloseTo(1 / 9, 15);
   });
 
   it("spans the whole ordinal scale at 1: a primary city and a local town on tier alone", () => {
@@ -105,10 +112,47 @@ describe("cityDistance", () => {
     expect(cityDistance(only("a", {}), only("b", { outlook: {}, resources: {} }))).toBe(0);
   });
 
-  it("ignores population, which the tier already places within the country", () => {
-    const a = { ...coreCity("a"), population: 100_000 };
-    const b = { ...coreCity("b"), population: 9_000_000 };
-    expect(cityDistance(a, b)).toBe(0);
+  it("compares population and metropolitan population on the log goalposts 100,000 to 10 million, clamped at them", () => {
+    const people = (id: string, population: number) => only(id, { population });
+    expect(cityDistance(people("a", 100_000), people("b", 10_000_000))).toBe(1);
+    expect(cityDistance(people("a", 1_000_000), people("b", 10_000_000))).toBeCloseTo(1 / 2, 12);
+    expect(cityDistance(people("a", 20_000_000), people("b", 10_000_000))).toBe(0);
+    const metro = (id: string, metroPopulation: number) => only(id, { metroPopulation });
+    expect(cityDistance(metro("a", 1e5), metro("b", 1e6))).toBeCloseTo(1 / 2, 12);
+  });
+
+  it("tells two Core Cities apart by size: the bigger gap in population puts them further apart", () => {
+    const leeds = { ...coreCity("gb-leeds"), population: 455_123 };
+    const bristol = { ...coreCity("gb-bristol"), population: 430_713 };
+    const birmingham = { ...coreCity("gb-birmingham"), population: 984_333 };
+    expect(cityDistance(leeds, bristol)).toBeGreaterThan(0);
+    expect(cityDistance(leeds, bristol)).toBeLessThan(cityDistance(leeds, birmingham));
+  });
+
+  it("counts unordered levels (region, Brookings type) as 0 apart when equal, else 1, whatever their order", () => {
+    const region = (id: string, r: City["region"]) => only(id, { region: r });
+    expect(cityDistance(region("a", "western-africa"), region("b", "western-africa"))).toBe(0);
+    expect(cityDistance(region("a", "western-africa"), region("b", "middle-africa"))).toBe(1);
+    expect(cityDistance(region("a", "western-africa"), region("b", "polynesia"))).toBe(1);
+    const type = (
+      id: string,
+      globalEconomyType: NonNullable<City["resources"]>["globalEconomyType"],
+    ) => only(id, { resources: { globalEconomyType } });
+    expect(cityDistance(type("a", "knowledge-capital"), type("b", "global-giant"))).toBe(1);
+    expect(cityDistance(type("a", "knowledge-capital"), type("b", "outside-typology"))).toBe(1);
+    expect(cityDistance(type("a", "outside-typology"), type("b", "outside-typology"))).toBe(0);
+  });
+
+  it("counts a national capital against another place as 1 on capital, and GaWC classes as an ordinal scale from alpha++ to not classified", () => {
+    expect(cityDistance(only("a", { capital: true }), only("b", { capital: false }))).toBe(1);
+    expect(cityDistance(only("a", { capital: true }), only("b", { capital: true }))).toBe(0);
+    const gawc = (id: string, connectivity: NonNullable<City["resources"]>["connectivity"]) =>
+      only(id, { resources: { connectivity } });
+    expect(cityDistance(gawc("a", "alpha++"), gawc("b", "not-classified"))).toBe(1);
+    expect(cityDistance(gawc("a", "sufficiency"), gawc("b", "not-classified"))).toBeCloseTo(
+      1 / 12,
+      15,
+    );
   });
 
   it("puts Core Cities nearer Key Cities than low-income secondary cities in a closed autocracy", () => {

@@ -146,6 +146,17 @@ describe("the gazetteer's place facts", () => {
     expect(listed.reduce((n, [, k]) => n + k, 0)).toBeGreaterThanOrEqual(120);
   });
 
+  it("leave unknown a place of a country Brookings had no data on when it is as large as the sample's smallest metro of its income tier", () => {
+    // Brookings took the largest economies it had data on; Indonesia, Thailand and Argentina have none among the 123.
+    for (const name of ["Jakarta, ID", "Bangkok, TH", "Buenos Aires, AR"])
+      expect(cityOf(name).resources?.globalEconomyType, name).toBeUndefined();
+    // Smaller than Pretoria (3.2 million), the sample's smallest upper-middle-income metro.
+    expect(cityOf("Surabaya, ID").resources?.globalEconomyType).toBe("outside-typology");
+    // Lower-middle income: smaller than Mumbai (21.8 million), the sample's smallest metro of that tier.
+    expect(cityOf("Lagos, NG").metroPopulation).toBeLessThan(21_798_600);
+    expect(cityOf("Lagos, NG").resources?.globalEconomyType).toBe("outside-typology");
+  });
+
   it("give GaWC 2024's classes, alpha++ to London and New York alone", () => {
     const top = PLACES.filter((p) => p.connectivity === "alpha++").map((p) => p.name);
     expect(top.sort()).toEqual(["London", "New York City"]);

@@ -266,21 +266,24 @@ describe("recipe 1: the UK's Core Cities and Key Cities", () => {
     expect(londonGroup?.gain.meanRelevance).toBeGreaterThan(-0.05);
   });
 
-  it("formCohorts finds the three tiers by itself, the same for any seed", () => {
+  it("formCohorts finds the tiers by itself and sets Birmingham, the UK's other Brookings metro, apart; the same for any seed", () => {
     const result = right(formCohorts(uk, { seed: 1 }));
-    expect(result.k).toBe(3);
-    expect(result.silhouette).toBeGreaterThan(0.9);
+    expect(result.k).toBe(4);
     expectPartition(result.cohorts, uk);
+    const birmingham = core.find((c) => c.name === "Birmingham") as City;
+    expect(birmingham.resources?.globalEconomyType).toBe("international-middleweight");
     expect(result.cohorts.map((c) => [...c.memberIds])).toEqual([
       ids(tertiary),
-      ids(secondary),
+      ids(secondary.filter((c) => c !== birmingham)),
       [london.id],
+      [birmingham.id],
     ]);
-    expect(result.cohorts.map((c) => c.description)).toEqual([
-      "tertiary cities",
-      "secondary cities",
-      "primary cities",
-    ]);
+    const [tertiaryCohort, secondaryCohort, londonCohort] = result.cohorts.map(
+      (c) => c.description,
+    );
+    expect(tertiaryCohort).toMatch(/^tertiary cities with small populations/);
+    expect(secondaryCohort).toMatch(/^secondary cities with mid-sized populations/);
+    expect(londonCohort).toMatch(/^national capitals with large populations/);
     expect(right(formCohorts(uk, { seed: 1 }))).toEqual(result);
     expect(right(formCohorts([...uk].reverse(), { seed: 99 }))).toEqual(result);
   });
@@ -359,7 +362,7 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
 
   it("formCohorts: a partition, deterministic for the seed, and no cohort follows the C40 line", () => {
     const result: CohortResult = right(formCohorts(cities, { seed: 1 }));
-    expect(result).toMatchObject({ k: 5, method: "pam", distinctProfiles: 13 });
+    expect(result).toMatchObject({ k: 3, method: "pam", distinctProfiles: 16 });
     expectPartition(result.cohorts, cities);
     expect(right(formCohorts(cities, { seed: 1 }))).toEqual(result);
     expect(right(formCohorts([...cities].reverse(), { seed: 7 }))).toEqual(result);
@@ -369,12 +372,24 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
       expect(kinds, cohort.description).toEqual(new Set([true, false]));
     }
     const centralized = result.cohorts.find((c) => c.memberIds.includes(byName("Jakarta").id));
-    expect([...(centralized?.memberIds ?? [])]).toEqual(CENTRALIZED);
+    expect([...(centralized?.memberIds ?? [])]).toEqual(
+      [...CENTRALIZED, ...idsOf("Freetown", "Mumbai")].sort(),
+    );
     expect(centralized?.description).toContain("centralized");
     const newYork = result.cohorts.find((c) => c.memberIds.includes(byName("New York City").id));
     expect([...(newYork?.memberIds ?? [])]).toEqual(
-      idsOf("New York City", "Portland", "Vancouver"),
+      idsOf(
+        "Curitiba",
+        "Lagos",
+        "Mexico City",
+        "New York City",
+        "Portland",
+        "São Paulo",
+        "Vancouver",
+      ),
     );
+    // Brookings had no data on Indonesia: Jakarta's type is unknown, not outside the typology.
+    expect(byName("Jakarta").resources?.globalEconomyType).toBeUndefined();
   });
 
   it("climate action: the no-delegated-authority gate caps the centralized cities; autonomy decides most", () => {
@@ -460,12 +475,11 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     return right(suggestWorkingGroups(network, cities, CATALOG, { maxGroups, seed: 1 }));
   }
 
-  it("five working groups: no group's worst served is worse off, and most gain share", () => {
+  it("up to five working groups: the three cohorts, none worse off; the rich capitals and the Americas gain share", () => {
     const suggested = groups(5);
     expect(suggested.grouping).toBe("cohorts");
-    expect(suggested.groups).toHaveLength(5);
+    expect(suggested.groups).toHaveLength(3);
     expectPartition(suggested.groups, cities);
-    expect(suggested.groups.filter((g) => g.gain.share > 0).length).toBeGreaterThanOrEqual(3);
     for (const g of suggested.groups) {
       expect(g.gain.share, g.label).toBeGreaterThanOrEqual(0);
       expect(notWorse(g.after, g.before), g.label).toBe(true);
@@ -476,21 +490,22 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     }
     const containing = (name: string) =>
       suggested.groups.find((g) => g.memberIds.includes(byName(name).id));
+    // docs/recipes.md describes this outcome; if a change to src/cohorts ends it, update the page and this test.
     const centralized = containing("Shanghai");
-    expect(centralized?.subAgenda.map((t) => t.topicId)).not.toContain("climate-action");
+    expect(centralized?.subAgenda).toEqual([]);
+    const capitals = containing("London");
+    expect(capitals?.gain.share).toBeGreaterThan(0);
+    const americas = containing("New York City");
+    expect(americas?.memberIds).toContain(byName("Lagos").id);
+    expect(americas?.before.share).toBe(0);
+    expect(americas?.after.share).toBeGreaterThan(0);
   });
 
-  it("three working groups (the default): two groups, none worse off, the cross-section's worst served gains", () => {
-    const suggested = groups(3);
-    expect(suggested.groups).toHaveLength(2);
-    expectPartition(suggested.groups, cities);
-    for (const g of suggested.groups) expect(g.gain.share).toBeGreaterThanOrEqual(0);
-    const crossSection = suggested.groups.find(
-      (g) => g.label === "a cross-section of the whole set",
+  it("three working groups (the default): the same three groups", () => {
+    const three = groups(3);
+    const five = groups(5);
+    expect(three.groups.map((g) => [...g.memberIds])).toEqual(
+      five.groups.map((g) => [...g.memberIds]),
     );
-    expect(crossSection?.memberIds).toHaveLength(11);
-    // docs/recipes.md describes this outcome; if a change to src/cohorts ends it, update the page and this test.
-    expect(crossSection?.before.share).toBe(0);
-    expect(crossSection?.after.share).toBeGreaterThan(0);
   });
 });

@@ -3,11 +3,14 @@ import fc from "fast-check";
 import {
   AUTONOMIES,
   type City,
+  CONNECTIVITY_CLASSES,
   COUNTRY_CODES,
+  GLOBAL_ECONOMY_TYPES,
   INCOME_TIERS,
   INTERNATIONAL_ROLES,
   NATIONAL_TIERS,
   REGIMES,
+  REGIONS,
   THEMES,
   type Topic,
 } from "../../src/index";
@@ -23,6 +26,8 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
     country: fc.constantFrom(...COUNTRY_CODES),
     population: fc.integer({ min: 1, max: 40_000_000 }),
     metroPopulation: fc.integer({ min: 1, max: 40_000_000 }),
+    capital: fc.boolean(),
+    region: fc.constantFrom(...REGIONS),
     outlook: fc.record(
       { internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES), priorities: themes },
       { requiredKeys: [] },
@@ -34,6 +39,8 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
         metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
         budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
         internationalOffice: fc.boolean(),
+        globalEconomyType: fc.constantFrom(...GLOBAL_ECONOMY_TYPES),
+        connectivity: fc.constantFrom(...CONNECTIVITY_CLASSES),
       },
       { requiredKeys: [] },
     ),
