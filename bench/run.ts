@@ -24,8 +24,9 @@
  * two share the kernel and its type feedback (see matrixInFreshProcess).
  *
  * The cohorts benchmark (bench/cohorts.ts) follows, then the evaluation
- * benchmark (bench/evaluation.ts); `--scoring` skips both, `--cohorts` and
- * `--evaluation` run one alone.
+ * benchmark (bench/evaluation.ts) and the place lookups (bench/places.ts);
+ * `--scoring` skips them, `--cohorts`, `--evaluation` and `--places` run one
+ * alone.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -39,6 +40,7 @@ import { runCohortBench } from "./cohorts";
 import { CITY_FLOOR, loadBenchData } from "./data";
 import { runEvaluationBench } from "./evaluation";
 import { compileFloor, scoreFloor } from "./floor";
+import { runPlacesBench } from "./places";
 
 /** The library's entry module, as the benchmark uses it. */
 type Library = Pick<typeof import("../src/index"), "CATALOG" | "scoreMatrix" | "scoreRelevance">;
@@ -490,7 +492,7 @@ async function main(): Promise<void> {
   if (Number.isNaN(sink)) console.log("(sink)");
 }
 
-/** The scoring benchmark, then (unless `--scoring`) the cohorts and evaluation benchmarks. */
+/** The scoring benchmark, then (unless `--scoring`) the cohorts, evaluation and place-lookup benchmarks. */
 async function all(): Promise<void> {
   const args = process.argv.slice(2);
   const variants: ("bundle" | "sources")[] = args.includes("--src")
@@ -506,6 +508,7 @@ async function all(): Promise<void> {
     if (!met) process.exitCode = 1;
     return;
   }
+  if (args.includes("--places")) return runPlacesBench((line) => console.log(line));
   if (!args.includes("--cohorts")) await main();
   if (args.includes("--scoring") || args.includes(MATRIX_ONLY)) return;
   console.log("");
@@ -517,6 +520,8 @@ async function all(): Promise<void> {
     onLine: (line) => console.log(line),
   });
   if (!met) process.exitCode = 1;
+  console.log("");
+  await runPlacesBench((line) => console.log(line));
 }
 
 await all();

@@ -192,6 +192,28 @@ describe("monotonicity of each factor in its field", () => {
   test.prop([
     arbitraryCity,
     arbitraryTopic,
+    fc.double({ min: 1e5, max: 1e7, noNaN: true }),
+    fc.double({ min: 1e5, max: 1e7, noNaN: true }),
+    fc.double({ min: 0.05, max: 1, noNaN: true }),
+  ])(
+    "a bigger city scores higher than a smaller one on a topic that needs clout, all else equal",
+    (city, topic, a, b, cloutDemand) => {
+      fc.pre(Math.max(a, b) >= 1.01 * Math.min(a, b));
+      const { metroPopulation: _, ...rest } = city;
+      const needsClout: Topic = { ...topic, demands: { ...topic.demands, clout: cloutDemand } };
+      const at = (population: number) => scoreRelevance({ ...rest, population }, needsClout);
+      const smaller = at(Math.min(a, b));
+      const bigger = at(Math.max(a, b));
+      expect(bigger.factors.capacity.value).toBeGreaterThan(smaller.factors.capacity.value);
+      // Need first: a topic that speaks to none of a city's needs scores 0 whatever its size.
+      if (smaller.factors.salience.value > 0) expect(bigger.score).toBeGreaterThan(smaller.score);
+      else expect(bigger.score).toBe(smaller.score);
+    },
+  );
+
+  test.prop([
+    arbitraryCity,
+    arbitraryTopic,
     ordered(INCOME_TIERS),
     fc.double({ min: 1, max: 1e12, noNaN: true }),
     fc.double({ min: 1, max: 1e12, noNaN: true }),
