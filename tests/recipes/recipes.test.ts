@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { either as E } from "fp-ts";
 import { describe, expect, it } from "vitest";
+import { readTsv } from "../../scripts/lib/tsv";
 import {
   type AgendaReflection,
   agendaReflection,
@@ -17,6 +18,7 @@ import {
   catalogTopic,
   caucus,
   formCohorts,
+  nearestPeers,
   type Platform,
   RELEVANCE_BANDS,
   rankTopics,
@@ -26,7 +28,7 @@ import {
   suggestWorkingGroups,
   type WorkingGroupSuggestions,
 } from "../../src/index";
-import { cityFromPlace } from "../../src/places/index";
+import { cityFromPlace, PLACES, placeToCity } from "../../src/places/index";
 import {
   maskDecimals,
   parseRecipes,
@@ -56,10 +58,11 @@ function expectPartition(groups: readonly { memberIds: readonly string[] }[], ci
 describe("docs/recipes.md runs as written", () => {
   const recipes = parseRecipes(readFileSync(RECIPES_PATH, "utf8"));
 
-  it("has two recipes, and every block that prints shows its output", () => {
+  it("has three recipes, and every block that prints shows its output", () => {
     expect(recipes.map((r) => r.title)).toEqual([
       "Recipe 1: the UK's Core Cities and Key Cities under a national platform",
       "Recipe 2: megacities and smaller cities under a global climate network",
+      "Recipe 3: peers and cohorts on the whole gazetteer",
     ]);
     for (const recipe of recipes) {
       for (const block of recipe.blocks) expect(block.output, `line ${block.line}`).toBeDefined();
@@ -507,5 +510,27 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     expect(three.groups.map((g) => [...g.memberIds])).toEqual(
       five.groups.map((g) => [...g.memberIds]),
     );
+  });
+});
+
+describe("recipe 3: peers on the whole gazetteer", () => {
+  const everyPlace = PLACES.map(placeToCity);
+  const peersOf = (query: string) =>
+    nearestPeers(right(cityFromPlace(query)), everyPlace, 5).map(
+      (p) => everyPlace.find((c) => c.id === p.cityId) as City,
+    );
+
+  it("Kano's five nearest peers are Nigerian cities, none at distance 0", () => {
+    const kano = right(cityFromPlace("Kano, NG"));
+    const peers = nearestPeers(kano, everyPlace, 5);
+    for (const p of peers) expect(p.distance).toBeGreaterThan(0);
+    expect(peersOf("Kano, NG").map((c) => c.country)).toEqual(["NG", "NG", "NG", "NG", "NG"]);
+  });
+
+  it("Manchester's five nearest peers are Core Cities", () => {
+    const core = new Set(
+      readTsv("data/places/uk-core-cities.tsv").map((row) => `geonames:${row.geonamesId}`),
+    );
+    for (const peer of peersOf("Manchester, GB")) expect(core.has(peer.id), peer.name).toBe(true);
   });
 });
