@@ -27,15 +27,15 @@ export {
   type PlaceInput,
 } from "./classify/national-tiers";
 export {
-  CAUCUS_DIMENSIONS,
+  CAUCUS_FIELDS,
   type Caucus,
-  type CaucusDimension,
+  type CaucusField,
   type CaucusLevel,
   caucus,
 } from "./cohorts/caucus";
 export {
   CROSS_SECTION_PHRASE,
-  type DescriptorDimension,
+  type DescriptorField,
   DISTINCTIVE_LIFT,
   type DistinctiveLevel,
   MOSTLY_UNKNOWN_PHRASE,
@@ -43,6 +43,12 @@ export {
   type SizeBand,
 } from "./cohorts/describe";
 export { cityDistance, nearestPeers, type Peer } from "./cohorts/distance";
+export {
+  DISTANCE_FIELDS,
+  DISTANCE_WEIGHTS,
+  type DistanceField,
+  NO_SHARED_FIELD_DISTANCE,
+} from "./cohorts/distance-fields";
 export {
   type Cohort,
   type CohortResult,
@@ -57,18 +63,14 @@ export {
 } from "./cohorts/form-cohorts";
 export { CLARA_SAMPLES } from "./cohorts/pam";
 export {
-  DISTANCE_DIMENSIONS,
-  DISTANCE_WEIGHTS,
-  type DistanceDimension,
-  NO_SHARED_DIMENSION_DISTANCE,
-} from "./cohorts/profile";
-export {
   type AgendaReflection,
   type AgendaReflectionOptions,
   agendaReflection,
+  isUnderserved,
   type MemberReflection,
   type Platform,
   REFLECTION_TOP_K,
+  UNDERSERVED_RULE,
 } from "./cohorts/reflection";
 export {
   type SharedAgendaOptions,
@@ -94,9 +96,22 @@ export {
   type ValidationError,
 } from "./model/errors";
 export {
+  type CategoricalField,
+  type CellType,
+  CITY_FIELD_PATHS,
+  CITY_FIELDS,
+  type CityField,
+  type CityFieldInfo,
+  type CityFieldOfKind,
+  type LevelPhrases,
+  type OrdinalField,
+  type OrdinalFieldInfo,
   PLACE_FACT_FIELDS,
   type PlaceFactField,
   type PlaceFactFieldInfo,
+  TOPIC_FIELDS,
+  type TopicField,
+  type TopicFieldInfo,
 } from "./model/fields";
 export {
   type BatchResult,

@@ -3,8 +3,11 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { firstSeenTracker } from "../internal/ids";
+import { nonBlankText } from "../internal/schemas";
 import { COUNTRY_CODES, type CountryCode } from "../model/country-codes";
 import { describeValue, type ValidationError } from "../model/errors";
 import { parseWithSchema, type RecordError } from "../model/parse";
@@ -62,10 +65,7 @@ const OptionsSchema = /* @__PURE__ */ z
 export type NationalTierOptions = z.input<typeof OptionsSchema>;
 
 const PlaceSchema = /* @__PURE__ */ z.strictObject({
-  id: z.union([
-    z.string().check(z.refine((s) => s.trim() !== "", { error: "must not be empty" })),
-    z.int(),
-  ]),
+  id: z.union([nonBlankText, z.int()]),
   country: z.enum(COUNTRY_CODES),
   population: z.int().check(z.positive()),
   metroPopulation: z.optional(z.int().check(z.positive())),
@@ -185,7 +185,7 @@ export function classifyNationalTiers(
 
   const errors: RecordError[] = [];
   const valid: { index: number; place: PlaceInput }[] = [];
-  const seen = new Map<string | number, number>();
+  const firstIndexOf = firstSeenTracker<string | number, number>();
   for (let index = 0; index < list.right.length; index++) {
     const parsed = E.chain((raw: unknown) => parseWithSchema(PlaceSchema, raw, "a place object"))(
       list.right.at(index),
@@ -194,7 +194,7 @@ export function classifyNationalTiers(
       errors.push({ index, issues: parsed.left.issues });
       continue;
     }
-    const first = seen.get(parsed.right.id);
+    const first = firstIndexOf(parsed.right.id, index);
     if (first !== undefined) {
       errors.push({
         index,
@@ -203,7 +203,6 @@ export function classifyNationalTiers(
       });
       continue;
     }
-    seen.set(parsed.right.id, index);
     valid.push({ index, place: parsed.right });
   }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { INCOME_TIERS, NATIONAL_TIERS } from "../model/taxonomy";
+import { type CellType, CITY_FIELDS, TOPIC_FIELDS } from "../model/fields";
 import { UsageError } from "./errors";
 
 /**
@@ -15,42 +15,13 @@ import { UsageError } from "./errors";
  */
 export type RecordKind = "cities" | "topics" | "places" | "lists";
 
-/** How a cell is read. */
-type CellType = "text" | "number" | "boolean" | "list";
+type FieldTable = Readonly<Record<string, { readonly cell: CellType; readonly required: boolean }>>;
 
-/** Every field of a city, as a CSV column. */
-const CITY_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
-  ["id", "text"],
-  ["name", "text"],
-  ["country", "text"],
-  ["population", "number"],
-  ["metroPopulation", "number"],
-  ["outlook.internationalRole", "text"],
-  ["outlook.priorities", "list"],
-  ["resources.nationalTier", "text"],
-  ["resources.incomeTier", "text"],
-  ["resources.metroGdpUsd", "number"],
-  ["resources.budgetUsd", "number"],
-  ["resources.internationalOffice", "boolean"],
-  ["governance.autonomy", "text"],
-  ["governance.regime", "text"],
-]);
+const columnsOf = (fields: FieldTable): ReadonlyMap<string, CellType> =>
+  new Map(Object.entries(fields).map(([path, field]) => [path, field.cell]));
 
-/** Every field of a topic, as a CSV column. */
-const TOPIC_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
-  ["id", "text"],
-  ["name", "text"],
-  ["description", "text"],
-  ["themes", "list"],
-  ["internationalFacing", "number"],
-  ["demands.clout", "number"],
-  ["demands.resources", "number"],
-  ["demands.autonomy", "number"],
-  ["liberalNorms", "number"],
-  ["sensitivity", "number"],
-  ...INCOME_TIERS.map((tier): [string, CellType] => [`salience.byIncome.${tier}`, "number"]),
-  ...NATIONAL_TIERS.map((tier): [string, CellType] => [`salience.byTier.${tier}`, "number"]),
-]);
+const requiredOf = (fields: FieldTable): readonly string[] =>
+  Object.keys(fields).filter((path) => fields[path]?.required === true);
 
 /** Every field of a membership list, as a CSV column: ids in `;`-separated cells. */
 const LIST_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
@@ -60,30 +31,20 @@ const LIST_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
   ["scopeCountries", "list"],
 ]);
 
-/** The columns of each kind of record. */
+/** The columns of each kind of record: every field of the registry, in its order. */
 export const COLUMNS: Readonly<Record<RecordKind, ReadonlyMap<string, CellType>>> = {
-  cities: CITY_COLUMNS,
-  topics: TOPIC_COLUMNS,
-  places: CITY_COLUMNS,
+  cities: columnsOf(CITY_FIELDS),
+  topics: columnsOf(TOPIC_FIELDS),
+  places: columnsOf(CITY_FIELDS),
   lists: LIST_COLUMNS,
 };
 
 /** Columns every record needs: a header without one of them makes every record invalid. */
 const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
-  cities: ["id", "name", "country"],
+  cities: requiredOf(CITY_FIELDS),
   // The gazetteer gives the id (geonames:N) when the file does not.
   places: ["name", "country"],
-  topics: [
-    "id",
-    "name",
-    "themes",
-    "internationalFacing",
-    "demands.clout",
-    "demands.resources",
-    "demands.autonomy",
-    "liberalNorms",
-    "sensitivity",
-  ],
+  topics: requiredOf(TOPIC_FIELDS),
   lists: ["id", "topicIds", "memberIds"],
 };
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { formatValidationError } from "../model/errors";
+import { CITY_FIELD_PATHS, CITY_FIELDS, type CityField } from "../model/fields";
 import type { City } from "../model/schemas";
 import type { PlaceSummary } from "../places/index";
 import { FACTORS } from "../score/factors";
@@ -63,36 +64,24 @@ Examples:
   city-difference rank "Manchester, GB"
   city-difference rank geonames:2643123 --top 5 --format json`;
 
-type FieldPath = readonly ["outlook" | "resources" | "governance", string];
+/** The fields the default scorer reads, in registry order. */
+const SCORED_FIELDS = CITY_FIELD_PATHS.filter((path) => CITY_FIELDS[path].scored);
 
 /**
  * The fields whose absence widens a score into an interval over the values
- * they could take (the categorical inputs of the factors); those absent from a
- * profile are named above the table.
+ * they could take (the levels and priorities the factors read); those absent
+ * from a profile are named above the table.
  */
-const INTERVAL_FIELDS: readonly FieldPath[] = [
-  ["outlook", "internationalRole"],
-  ["outlook", "priorities"],
-  ["resources", "nationalTier"],
-  ["resources", "incomeTier"],
-  ["governance", "autonomy"],
-  ["governance", "regime"],
-];
+const INTERVAL_FIELDS = SCORED_FIELDS.filter((path) => {
+  const { kind } = CITY_FIELDS[path];
+  return kind === "ordinal" || kind === "themes";
+});
 
 /** The raw figures: when known they refine means; when absent they widen nothing. */
-const REFINING_FIELDS: readonly FieldPath[] = [
-  ["resources", "metroGdpUsd"],
-  ["resources", "budgetUsd"],
-  ["resources", "internationalOffice"],
-];
+const REFINING_FIELDS = SCORED_FIELDS.filter((path) => !INTERVAL_FIELDS.includes(path));
 
-function unknownFields(city: City, fields: readonly FieldPath[]): string[] {
-  return fields
-    .filter(([group, field]) => {
-      const values = city[group] as Readonly<Record<string, unknown>> | undefined;
-      return values?.[field] === undefined;
-    })
-    .map(([group, field]) => `${group}.${field}`);
+function unknownFields(city: City, fields: readonly CityField[]): string[] {
+  return fields.filter((path) => CITY_FIELDS[path].read(city) === undefined);
 }
 
 /** `Manchester, GB (395,515, secondary) geonames:2643123` */

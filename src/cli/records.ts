@@ -5,9 +5,11 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
 import { type MembershipList, parseMembershipList } from "../evaluate/input";
+import { firstSeenTracker } from "../internal/ids";
 import type { Issue, ValidationError } from "../model/errors";
 import { comparableId } from "../model/ids";
 import { parseCity, parseTopic } from "../model/parse";
@@ -106,7 +108,7 @@ export async function loadRecords(
   const positions: Position[] = [];
   const problems: RecordProblem[] = [];
   /** Where each id (compared trimmed and NFC) was first seen, as `line N` or `line N, column C`. */
-  const firstSeen = new Map<string, string>();
+  const firstSeenAt = firstSeenTracker<string, string>();
   let total = 0;
   let invalid = 0;
 
@@ -137,16 +139,13 @@ export async function loadRecords(
       continue;
     }
     const id = parsed.right.id;
-    const key = comparableId(id);
-    const first = firstSeen.get(key);
+    const at =
+      raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`;
+    const first = firstSeenAt(comparableId(id), at);
     if (first !== undefined) {
       report(raw, [{ path: ["id"], message: checker.repeated(id, first) }]);
       continue;
     }
-    firstSeen.set(
-      key,
-      raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`,
-    );
     if (options.keep !== false) {
       records.push(parsed.right);
       positions.push(

@@ -16,6 +16,7 @@ import {
   type Platform,
   parsePlatform,
   REFLECTION_TOP_K,
+  UNDERSERVED_RULE,
 } from "../cohorts/reflection";
 import {
   DEFAULT_MAX_GROUPS,
@@ -25,7 +26,6 @@ import {
 } from "../cohorts/working-groups";
 import { formatPath } from "../model/errors";
 import type { Topic } from "../model/schemas";
-import { RELEVANCE_BANDS } from "../score/bands";
 import {
   COMMON_HELP,
   FORMAT_HELP,
@@ -58,8 +58,8 @@ const HELP = `Usage: city-difference reflect --platform FILE --cities FILE [opti
 How far a platform's agenda reflects each member's own needs
 (agendaReflection). For each valid city of --cities: its share, how many of
 its ${REFLECTION_TOP_K} most relevant topics the agenda carries, and the agenda's mean
-relevance to it. A member is underserved when none of its top topics is on
-the agenda or the mean is below ${fixed2(RELEVANCE_BANDS.moderate)}. Invalid records are reported on
+relevance to it. A member is underserved with ${UNDERSERVED_RULE}.
+Invalid records are reported on
 stderr as FILE:LINE: field.path: message, and the valid ones are still
 reflected.
 
@@ -208,7 +208,7 @@ async function writeReflectionTable(
   const summary =
     members.length === 0
       ? "No members to reflect."
-      : `${count(underserved)} underserved (none of their top ${topK} on the agenda, or a mean relevance below ${fixed2(RELEVANCE_BANDS.moderate)}); worst served: ${reflection.worstServedId}.`;
+      : `${count(underserved)} underserved (${UNDERSERVED_RULE}); worst served: ${reflection.worstServedId}.`;
   for (const text of [title, shares, summary]) await out.write(`${wrap(text, width).join("\n")}\n`);
   await out.write("\n");
   const rows = members.map((m) => [

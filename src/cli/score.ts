@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { topIndexes } from "../internal/order";
 import type { City, Topic } from "../model/schemas";
 import { scoreMatrix } from "../score/scorer";
 import {
@@ -52,17 +53,7 @@ Examples:
 
 /** A row's best `n` topics with their scores, highest first, ties by topic id. */
 function bestTopics(row: Float64Array, topicIds: readonly string[], n: number): string {
-  const order = Array.from({ length: topicIds.length }, (_, j) => j);
-  order.sort((a, b) => {
-    const x = row[a] as number;
-    const y = row[b] as number;
-    if (x !== y) return y - x;
-    const p = topicIds[a] as string;
-    const q = topicIds[b] as string;
-    return p < q ? -1 : p > q ? 1 : 0;
-  });
-  return order
-    .slice(0, n)
+  return topIndexes(row, topicIds, n)
     .map((j) => `${topicIds[j]} ${fixed2(row[j] as number)}`)
     .join(", ");
 }

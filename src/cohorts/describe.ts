@@ -4,51 +4,32 @@
  *
  * @module
  */
-
-import type { ConnectivityClass } from "../model/place-facts";
+import { joinWithAnd } from "../internal/text";
+import {
+  CITY_FIELDS,
+  levelPhrases,
+  levelReader,
+  type OrdinalField,
+  themeWords,
+} from "../model/fields";
 import { GLOBAL_ECONOMY_TYPE_LEVELS, REGION_LEVELS } from "../model/place-taxonomy";
 import type { City } from "../model/schemas";
-import {
-  type Autonomy,
-  type IncomeTier,
-  type InternationalRole,
-  type NationalTier,
-  type Regime,
-  THEMES,
-  type Theme,
-} from "../model/taxonomy";
-import {
-  BUDGET_GOALPOSTS,
-  goalpostPosition,
-  METRO_GDP_GOALPOSTS,
-  POPULATION_GOALPOSTS,
-} from "../score/reference";
+import { THEMES, type Theme } from "../model/taxonomy";
+import type { Goalposts } from "../score/reference";
+import { goalpostPosition } from "../score/reference";
+import { AMOUNT_GOALPOSTS, type DistanceField } from "./distance-fields";
 
 /**
- * A dimension a description can name: the profile's levels, the raw figures
- * in {@link SIZE_BANDS}, GaWC's broad classes (alpha, beta, gamma,
- * sufficiency) for `connectivity`, and each listed priority.
+ * A field a description can name: the fields {@link cityDistance} compares
+ * (the profile's levels, the raw figures in {@link SIZE_BANDS}, GaWC's broad
+ * classes (alpha, beta, gamma, sufficiency) for `connectivity`, and each
+ * listed priority).
  *
  * @example
- * const dimension: DescriptorDimension = "resources.metroGdpUsd"; // described by its size band
+ * const field: DescriptorField = "resources.metroGdpUsd"; // described by its size band
  * @category Cohorts
  */
-export type DescriptorDimension =
-  | "outlook.internationalRole"
-  | "outlook.priorities"
-  | "resources.nationalTier"
-  | "resources.incomeTier"
-  | "resources.metroGdpUsd"
-  | "resources.budgetUsd"
-  | "resources.internationalOffice"
-  | "governance.autonomy"
-  | "governance.regime"
-  | "population"
-  | "metroPopulation"
-  | "capital"
-  | "region"
-  | "resources.globalEconomyType"
-  | "resources.connectivity";
+export type DescriptorField = DistanceField;
 
 /**
  * Fixed bands for describing raw figures: the thirds of the scorer's log
@@ -79,11 +60,11 @@ export type SizeBand = (typeof SIZE_BANDS)[number];
  *
  * @example
  * // Every member tertiary, against a third of all cities:
- * { dimension: "resources.nationalTier", level: "tertiary", share: 1, overallShare: 0.33 }
+ * { field: "resources.nationalTier", level: "tertiary", share: 1, overallShare: 0.33 }
  * @category Cohorts
  */
 export interface DistinctiveLevel {
-  readonly dimension: DescriptorDimension;
+  readonly field: DescriptorField;
   /** The level (`"high"`, `"secondary"`), the theme for `outlook.priorities`, the band for raw figures, `"true"`/`"false"` for `internationalOffice`. */
   readonly level: string;
   /** Share of the group's members at this level (unknown counts as not at it). */
@@ -118,7 +99,7 @@ const MAX_THEMES = 2;
  * sufficiency and sufficiency), or `not-classified`. A description names the
  * broad class: a group rarely shares one fine level.
  */
-function connectivityClass(level: ConnectivityClass): string {
+function connectivityClass(level: string): string {
   if (level.startsWith("alpha")) return "alpha";
   if (level.startsWith("beta")) return "beta";
   if (level.startsWith("gamma")) return "gamma";
@@ -126,75 +107,81 @@ function connectivityClass(level: ConnectivityClass): string {
   return level;
 }
 
-function band(amount: number | undefined, goalposts: typeof METRO_GDP_GOALPOSTS) {
+function band(amount: number | undefined, goalposts: Goalposts) {
   if (amount === undefined) return undefined;
   const position = goalpostPosition(amount, goalposts);
   if (Number.isNaN(position)) return undefined;
   return position < 1 / 3 ? "small" : position < 2 / 3 ? "mid-sized" : "large";
 }
 
-/** The single-valued descriptor dimensions, each with how to read its level. */
+/** A raw amount's size band, read from a city. */
+function bandReader(path: keyof typeof AMOUNT_GOALPOSTS): (city: City) => string | undefined {
+  const goalposts = AMOUNT_GOALPOSTS[path];
+  return (city) => band(CITY_FIELDS[path].read(city), goalposts);
+}
+
+/**
+ * The single-valued descriptor fields, each with how to read its level, in
+ * the order that breaks ties between equally distinctive levels.
+ */
 const SINGLE_VALUED: readonly {
-  readonly dimension: DescriptorDimension;
+  readonly field: Exclude<DescriptorField, "outlook.priorities">;
   readonly levelOf: (city: City) => string | undefined;
 }[] = [
-  { dimension: "resources.incomeTier", levelOf: (c) => c.resources?.incomeTier },
-  { dimension: "resources.nationalTier", levelOf: (c) => c.resources?.nationalTier },
-  { dimension: "outlook.internationalRole", levelOf: (c) => c.outlook?.internationalRole },
+  { field: "resources.incomeTier", levelOf: /* @__PURE__ */ levelReader("resources.incomeTier") },
   {
-    dimension: "resources.metroGdpUsd",
-    levelOf: (c) => band(c.resources?.metroGdpUsd, METRO_GDP_GOALPOSTS),
+    field: "resources.nationalTier",
+    levelOf: /* @__PURE__ */ levelReader("resources.nationalTier"),
   },
   {
-    dimension: "resources.budgetUsd",
-    levelOf: (c) => band(c.resources?.budgetUsd, BUDGET_GOALPOSTS),
+    field: "outlook.internationalRole",
+    levelOf: /* @__PURE__ */ levelReader("outlook.internationalRole"),
+  },
+  { field: "resources.metroGdpUsd", levelOf: /* @__PURE__ */ bandReader("resources.metroGdpUsd") },
+  { field: "resources.budgetUsd", levelOf: /* @__PURE__ */ bandReader("resources.budgetUsd") },
+  {
+    field: "resources.internationalOffice",
+    levelOf: /* @__PURE__ */ levelReader("resources.internationalOffice"),
+  },
+  { field: "governance.autonomy", levelOf: /* @__PURE__ */ levelReader("governance.autonomy") },
+  { field: "governance.regime", levelOf: /* @__PURE__ */ levelReader("governance.regime") },
+  { field: "capital", levelOf: /* @__PURE__ */ levelReader("capital") },
+  { field: "population", levelOf: /* @__PURE__ */ bandReader("population") },
+  { field: "metroPopulation", levelOf: /* @__PURE__ */ bandReader("metroPopulation") },
+  {
+    field: "resources.globalEconomyType",
+    levelOf: /* @__PURE__ */ levelReader("resources.globalEconomyType"),
   },
   {
-    dimension: "resources.internationalOffice",
+    field: "resources.connectivity",
     levelOf: (c) => {
-      const office = c.resources?.internationalOffice;
-      return office === undefined ? undefined : String(office);
-    },
-  },
-  { dimension: "governance.autonomy", levelOf: (c) => c.governance?.autonomy },
-  { dimension: "governance.regime", levelOf: (c) => c.governance?.regime },
-  {
-    dimension: "capital",
-    levelOf: (c) => (c.capital === undefined ? undefined : String(c.capital)),
-  },
-  { dimension: "population", levelOf: (c) => band(c.population, POPULATION_GOALPOSTS) },
-  { dimension: "metroPopulation", levelOf: (c) => band(c.metroPopulation, POPULATION_GOALPOSTS) },
-  { dimension: "resources.globalEconomyType", levelOf: (c) => c.resources?.globalEconomyType },
-  {
-    dimension: "resources.connectivity",
-    levelOf: (c) => {
-      const level = c.resources?.connectivity;
+      const level = CITY_FIELDS["resources.connectivity"].read(c);
       return level === undefined ? undefined : connectivityClass(level);
     },
   },
-  { dimension: "region", levelOf: (c) => c.region },
+  { field: "region", levelOf: /* @__PURE__ */ levelReader("region") },
 ];
 
-/** Counts of each (dimension, level) over a set of cities. */
+/** Counts of each (field, level) over a set of cities. */
 export type LevelCounts = Map<string, number>;
 
-const keyOf = (dimension: DescriptorDimension, level: string) => `${dimension}\u0000${level}`;
+const keyOf = (field: DescriptorField, level: string) => `${field}\u0000${level}`;
 
-/** Counts every level of every descriptor dimension over `cities`. */
+/** Counts every level of every descriptor field over `cities`. */
 export function countLevels(cities: readonly City[]): LevelCounts {
   const counts: LevelCounts = new Map();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const city of cities) {
-    for (const { dimension, levelOf } of SINGLE_VALUED) {
+    for (const { field, levelOf } of SINGLE_VALUED) {
       const level = levelOf(city);
-      if (level !== undefined) add(keyOf(dimension, level));
+      if (level !== undefined) add(keyOf(field, level));
     }
     for (const theme of city.outlook?.priorities ?? []) add(keyOf("outlook.priorities", theme));
   }
   return counts;
 }
 
-/** Share of known profile dimensions, for the "mostly unknown" fallback. */
+/** Share of known profile fields, for the "mostly unknown" fallback. */
 function knownShare(city: City): number {
   let known = city.outlook?.priorities === undefined ? 0 : 1;
   for (const { levelOf } of SINGLE_VALUED) if (levelOf(city) !== undefined) known++;
@@ -203,8 +190,8 @@ function knownShare(city: City): number {
 
 /**
  * The levels that set `members` apart from all `total` cities (whose level
- * counts are `overall`), strongest first: at most one per dimension, two
- * themes, four in all. Ties by the order of dimensions, then of levels.
+ * counts are `overall`), strongest first: at most one per field, two
+ * themes, four in all. Ties by the order of fields, then of levels.
  */
 export function distinctiveLevels(
   members: readonly City[],
@@ -216,19 +203,19 @@ export function distinctiveLevels(
   const own = countLevels(members);
   const candidates: (DistinctiveLevel & { order: number })[] = [];
   let order = 0;
-  const consider = (dimension: DescriptorDimension, level: string) => {
-    const key = keyOf(dimension, level);
+  const consider = (field: DescriptorField, level: string) => {
+    const key = keyOf(field, level);
     const share = (own.get(key) ?? 0) / size;
     const overallShare = (overall.get(key) ?? 0) / total;
     if (share > 0.5 && share - overallShare >= DISTINCTIVE_LIFT) {
-      candidates.push({ dimension, level, share, overallShare, order });
+      candidates.push({ field, level, share, overallShare, order });
     }
     order++;
   };
-  for (const { dimension } of SINGLE_VALUED) {
+  for (const { field } of SINGLE_VALUED) {
     for (const key of own.keys()) {
-      const [d, level] = key.split("\u0000") as [string, string];
-      if (d === dimension) consider(dimension, level);
+      const [f, level] = key.split("\u0000") as [string, string];
+      if (f === field) consider(field, level);
     }
   }
   for (const theme of THEMES) consider("outlook.priorities", theme);
@@ -240,7 +227,7 @@ export function distinctiveLevels(
   let themes = 0;
   for (const { order: _, ...level } of candidates) {
     if (picked.length === MAX_DESCRIPTORS) break;
-    if (level.dimension === "outlook.priorities") {
+    if (level.field === "outlook.priorities") {
       if (themes === MAX_THEMES) continue;
       themes++;
     }
@@ -249,64 +236,9 @@ export function distinctiveLevels(
   return picked;
 }
 
-const INCOME_ADJECTIVE: Readonly<Record<IncomeTier, string>> = {
-  low: "low-income",
-  "lower-middle": "lower-middle-income",
-  "upper-middle": "upper-middle-income",
-  high: "high-income",
-};
-
-const TIER_NOUN: Readonly<Record<NationalTier, string>> = {
-  primary: "primary cities",
-  secondary: "secondary cities",
-  tertiary: "tertiary cities",
-  local: "local towns",
-};
-
-const ROLE_PHRASE: Readonly<Record<InternationalRole, string>> = {
-  inward: "inward-looking mayors",
-  skeptical: "skeptical mayors",
-  pragmatic: "pragmatic mayors",
-  committed: "internationally committed mayors",
-};
-
-const AUTONOMY_ADJECTIVE: Readonly<Record<Autonomy, string>> = {
-  centralized: "centralized",
-  intermediate: "partly decentralized",
-  decentralized: "decentralized",
-};
-
-const REGIME_NOUN: Readonly<Record<Regime, string>> = {
-  "closed-autocracy": "closed autocracies",
-  "electoral-autocracy": "electoral autocracies",
-  "electoral-democracy": "electoral democracies",
-  "liberal-democracy": "liberal democracies",
-};
-
-const THEME_WORDS: Readonly<Record<Theme, string>> = {
-  trade: "trade",
-  migration: "migration",
-  climate: "climate",
-  infrastructure: "infrastructure",
-  "basic-services": "basic services",
-  "economic-development": "economic development",
-  governance: "governance",
-  "human-rights": "human rights",
-  health: "health",
-  housing: "housing",
-  safety: "safety",
-  culture: "culture",
-  innovation: "innovation",
-};
-
 /** A level's label in its taxonomy (a Brookings type as the report names it, a region as M49 does). */
 function labelOf(levels: readonly { readonly id: string; readonly label: string }[], id: string) {
   return levels.find((level) => level.id === id)?.label ?? id;
-}
-
-function joinWithAnd(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
 /**
@@ -337,16 +269,19 @@ export const CROSS_SECTION_PHRASE = "a cross-section of the whole set";
  * Western Africa").
  */
 export function describeLevels(levels: readonly DistinctiveLevel[]): string {
-  const at = (dimension: DescriptorDimension) =>
-    levels.find((level) => level.dimension === dimension)?.level;
-  const income = at("resources.incomeTier") as IncomeTier | undefined;
-  const tier = at("resources.nationalTier") as NationalTier | undefined;
-  const role = at("outlook.internationalRole") as InternationalRole | undefined;
+  const at = (field: DescriptorField) => levels.find((level) => level.field === field)?.level;
+  const phrases = (field: OrdinalField) => {
+    const level = at(field);
+    return level === undefined ? undefined : levelPhrases(field, level);
+  };
+  const income = phrases("resources.incomeTier");
+  const tier = phrases("resources.nationalTier");
+  const role = phrases("outlook.internationalRole");
   const gdp = at("resources.metroGdpUsd");
   const budget = at("resources.budgetUsd");
   const office = at("resources.internationalOffice");
-  const autonomy = at("governance.autonomy") as Autonomy | undefined;
-  const regime = at("governance.regime") as Regime | undefined;
+  const autonomy = phrases("governance.autonomy");
+  const regime = phrases("governance.regime");
   const capital = at("capital");
   const population = at("population");
   const metroPopulation = at("metroPopulation");
@@ -354,17 +289,17 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   const connectivity = at("resources.connectivity");
   const region = at("region");
   const themes = levels
-    .filter((level) => level.dimension === "outlook.priorities")
-    .map((level) => THEME_WORDS[level.level as Theme] ?? level.level);
+    .filter((level) => level.field === "outlook.priorities")
+    .map((level) => themeWords(level.level as Theme));
 
   const words: string[] = [];
-  if (income !== undefined) words.push(INCOME_ADJECTIVE[income]);
+  if (income?.adjective !== undefined) words.push(income.adjective);
   if (capital === "false") words.push("non-capital");
   // A national capital heads its country's hierarchy: "national capitals" says more than the tier.
   if (capital === "true") words.push("national capitals");
-  else words.push(tier === undefined ? "cities" : TIER_NOUN[tier]);
+  else words.push(tier === undefined ? "cities" : tier.plural);
   const withs: string[] = [];
-  if (role !== undefined) withs.push(ROLE_PHRASE[role]);
+  if (role !== undefined) withs.push(role.plural);
   if (population !== undefined) withs.push(`${population} populations`);
   if (metroPopulation !== undefined) withs.push(`${metroPopulation} metropolitan populations`);
   if (economyType === "outside-typology") withs.push("economies outside Brookings' typology");
@@ -380,11 +315,11 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   if (withs.length > 0) words.push(`with ${joinWithAnd(withs)}`);
   if (themes.length > 0) words.push(`prioritising ${joinWithAnd(themes)}`);
   if (autonomy !== undefined && regime !== undefined) {
-    words.push(`in ${AUTONOMY_ADJECTIVE[autonomy]} ${REGIME_NOUN[regime]}`);
+    words.push(`in ${autonomy.adjective} ${regime.plural}`);
   } else if (autonomy !== undefined) {
-    words.push(`in ${AUTONOMY_ADJECTIVE[autonomy]} national systems`);
+    words.push(`in ${autonomy.plural}`);
   } else if (regime !== undefined) {
-    words.push(`in ${REGIME_NOUN[regime]}`);
+    words.push(`in ${regime.plural}`);
   }
   if (region !== undefined) words.push(`in ${labelOf(REGION_LEVELS, region)}`);
   return words.join(" ");
@@ -393,7 +328,7 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
 /**
  * Describes `members` against all cities: the phrase of its distinctive
  * levels; when none, {@link MOSTLY_UNKNOWN_PHRASE} if fewer than half of its
- * members' dimensions are known and that share trails the whole set's by
+ * members' fields are known and that share trails the whole set's by
  * {@link DISTINCTIVE_LIFT}, else {@link CROSS_SECTION_PHRASE}.
  */
 export function describeGroup(
@@ -409,7 +344,7 @@ export function describeGroup(
     : CROSS_SECTION_PHRASE;
 }
 
-/** The mean share of known dimensions over `cities` (0 when empty). */
+/** The mean share of known fields over `cities` (0 when empty). */
 export function meanKnownShare(cities: readonly City[]): number {
   if (cities.length === 0) return 0;
   return cities.reduce((sum, city) => sum + knownShare(city), 0) / cities.length;

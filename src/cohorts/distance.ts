@@ -9,10 +9,10 @@ import { compileProfiles, profileDistance } from "./profile";
 /**
  * The Gower distance between two cities' profiles (Gower, "A general
  * coefficient of similarity and some of its properties", Biometrics 27, 1971),
- * on 0..1: 0 for profiles alike in every dimension known in both, 1 for
- * profiles at opposite ends of every such dimension.
+ * on 0..1: 0 for profiles alike in every field known in both, 1 for
+ * profiles at opposite ends of every such field.
  *
- * Per dimension of {@link DISTANCE_DIMENSIONS}, a distance on 0..1:
+ * Per field of {@link DISTANCE_FIELDS}, a distance on 0..1:
  *
  * - ordinal levels (`internationalRole`, `nationalTier`, `incomeTier`,
  *   `connectivity`, `autonomy`, `regime`): the gap in rank over the number
@@ -30,16 +30,16 @@ import { compileProfiles, profileDistance } from "./profile";
  * - `capital`, `internationalOffice`: 0 when both are or both are not, else 1.
  *
  * The distance is the mean of these, weighted by {@link DISTANCE_WEIGHTS},
- * over the dimensions known in **both** cities; a dimension unknown in
+ * over the fields known in **both** cities; a field unknown in
  * either is skipped (Gower's rule), never filled in. Two profiles sharing no
- * known dimension are {@link NO_SHARED_DIMENSION_DISTANCE} (1) apart, unless
+ * known field are {@link NO_SHARED_FIELD_DISTANCE} (1) apart, unless
  * both are empty (then 0).
  *
  * Symmetric to the last bit; 0 from a city to itself and between identical
  * profiles whatever their ids; always within [0, 1]. With unknown fields it
  * is not a metric (Gower's coefficient then need not obey the triangle
  * inequality), which k-medoids does not require. Cost: constant (fifteen
- * dimensions).
+ * fields).
  *
  * @example
  * const leeds = { id: "gb-leeds", name: "Leeds", country: "GB",

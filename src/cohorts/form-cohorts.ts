@@ -4,12 +4,15 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { compareIds } from "../internal/order";
+import { seededRandom } from "../internal/random";
+import { drawWithoutReplacement } from "../internal/sample";
 import { type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
-import { seededRandom } from "../score/random";
 import {
   countLevels,
   type DistinctiveLevel,
@@ -17,7 +20,6 @@ import {
   distinctiveLevels,
   meanKnownShare,
 } from "./describe";
-import { compareIds } from "./ids";
 import { readCities } from "./members";
 import { build, clara, type Medoids, swap } from "./pam";
 import {
@@ -135,7 +137,7 @@ export type FormCohortsOptions = z.input<typeof FormCohortsOptionsSchema>;
  * { id: "cohort-2", medoidId: "gb-bradford", memberIds: ["gb-bradford", "gb-coventry", …],
  *   silhouette: 1,
  *   description: "tertiary cities with pragmatic mayors and no international office prioritising housing",
- *   distinctive: [{ dimension: "resources.nationalTier", level: "tertiary", share: 1, overallShare: 0.33 }, …] }
+ *   distinctive: [{ field: "resources.nationalTier", level: "tertiary", share: 1, overallShare: 0.33 }, …] }
  * @category Cohorts
  */
 export interface Cohort {
@@ -231,13 +233,8 @@ function silhouettesOf(
   const chosen = new Uint8Array(n);
   for (const m of found) for (const medoid of m.medoids) chosen[medoid] = 1;
   const pool = Int32Array.from({ length: n }, (_, i) => i);
-  for (let t = 0; t < SILHOUETTE_SAMPLE_SIZE; t++) {
-    const pick = t + Math.floor(random() * (n - t));
-    const drawn = pool[pick] as number;
-    pool[pick] = pool[t] as number;
-    pool[t] = drawn;
-    chosen[drawn] = 1;
-  }
+  drawWithoutReplacement(pool, n, SILHOUETTE_SAMPLE_SIZE, random);
+  for (let t = 0; t < SILHOUETTE_SAMPLE_SIZE; t++) chosen[pool[t] as number] = 1;
   const covered: number[] = [];
   for (let i = 0; i < n; i++) if (chosen[i] === 1) covered.push(i);
   const sample = Int32Array.from(covered);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { firstSeenTracker } from "../internal/ids";
 import type { Issue } from "../model/errors";
 import { comparableId } from "../model/ids";
 
@@ -16,15 +17,11 @@ export function repeatedIds(
   records: readonly { readonly id: string }[],
   singular = "city",
 ): Issue[] {
-  const first = new Map<string, number>();
+  const firstIndexOf = firstSeenTracker<string, number>();
   const issues: Issue[] = [];
   records.forEach((record, index) => {
-    const key = comparableId(record.id);
-    const seen = first.get(key);
-    if (seen === undefined) {
-      first.set(key, index);
-      return;
-    }
+    const seen = firstIndexOf(comparableId(record.id), index);
+    if (seen === undefined) return;
     const earlier = (records[seen] as { readonly id: string }).id;
     const same =
       earlier === record.id
@@ -36,9 +33,4 @@ export function repeatedIds(
     });
   });
   return issues;
-}
-
-/** Orders strings by UTF-16 code units, as every tie-break by id in the library does. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { drawWithoutReplacement } from "../internal/sample";
 import { type CompiledProfiles, profileDistance } from "./profile";
 
 /** Medoids and the assignment of every point to one of them. */
@@ -270,14 +271,9 @@ export function clara(
     }
     let available = 0;
     for (let i = 0; i < n; i++) if (inSample[i] === 0) pool[available++] = i;
-    // A partial Fisher-Yates shuffle draws the rest without replacement.
-    for (let t = 0; sample.length < size; t++) {
-      const pick = t + Math.floor(random() * (available - t));
-      const chosen = pool[pick] as number;
-      pool[pick] = pool[t] as number;
-      pool[t] = chosen;
-      sample.push(chosen);
-    }
+    const draws = size - sample.length;
+    drawWithoutReplacement(pool, available, draws, random);
+    for (let t = 0; t < draws; t++) sample.push(pool[t] as number);
     sample.sort((x, y) => x - y);
     const m = sample.length;
     const local = new Float64Array(m * m);

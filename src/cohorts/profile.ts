@@ -1,182 +1,67 @@
 /**
- * The dimensions of a city's profile that grouping compares, their weights,
- * and the compiled numeric form that the distance kernel reads.
+ * The compiled numeric form of city profiles that the distance kernel reads,
+ * and the kernel itself (the fields and weights are in `distance-fields.ts`).
  *
  * @module
  */
-
-import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "../model/place-facts";
+import { bitCount, themeMask } from "../internal/bits";
+import { CITY_FIELDS } from "../model/fields";
 import type { City } from "../model/schemas";
+import { goalpostPosition } from "../score/reference";
 import {
-  AUTONOMIES,
-  INCOME_TIERS,
-  INTERNATIONAL_ROLES,
-  NATIONAL_TIERS,
-  REGIMES,
-  THEMES,
-} from "../model/taxonomy";
-import {
-  BUDGET_GOALPOSTS,
-  goalpostPosition,
-  METRO_GDP_GOALPOSTS,
-  POPULATION_GOALPOSTS,
-} from "../score/reference";
+  AMOUNT_GOALPOSTS,
+  DISTANCE_FIELDS,
+  DISTANCE_WEIGHTS,
+  type DistanceField,
+  NO_SHARED_FIELD_DISTANCE,
+} from "./distance-fields";
 
 /**
- * The profile dimensions {@link cityDistance} compares, by the path of their
- * field: every field of the profile but identity (`id`, `name`,
- * `country`). `country` is not a kind of difference in the essay; what a
- * country means for a city (its stage of development, how centralized it
- * is, its regime, its region) is already in `incomeTier`, `autonomy`,
- * `regime` and `region`. Counting the country again would make cohorts follow
- * borders, which is what {@link caucus} (`by: ["country"]`) is for when a
- * platform wants national caucuses.
- *
- * @example
- * DISTANCE_DIMENSIONS.length; // 15
- * @category Cohorts
+ * The single-valued fields (all but priorities), in the column order of
+ * {@link CompiledProfiles.scalars}: the gazetteer's facts that the scorer does
+ * not read (population figures, capital, region, Brookings type, GaWC class)
+ * first, then the profile fields the scorer reads, each in registry order.
+ * The order of the columns is the order of the kernel's sums, so it is fixed:
+ * distances keep their bits.
  */
-export const DISTANCE_DIMENSIONS = [
-  "population",
-  "metroPopulation",
-  "capital",
-  "region",
-  "outlook.internationalRole",
-  "outlook.priorities",
-  "resources.nationalTier",
-  "resources.incomeTier",
-  "resources.metroGdpUsd",
-  "resources.budgetUsd",
-  "resources.internationalOffice",
-  "resources.globalEconomyType",
-  "resources.connectivity",
-  "governance.autonomy",
-  "governance.regime",
-] as const;
-
-/**
- * A dimension of {@link DISTANCE_DIMENSIONS}.
- *
- * @example
- * const dimension: DistanceDimension = "governance.regime";
- * @category Cohorts
- */
-export type DistanceDimension = (typeof DISTANCE_DIMENSIONS)[number];
-
-/**
- * The weight of each dimension in {@link cityDistance} (they sum to 1).
- *
- * The essay's three areas of difference weigh 3/10 each, as none is ranked
- * above another there, and the place's region the remaining tenth:
- *
- * - area 1, mayoral outlook: `internationalRole` and `priorities`, 3/20 each;
- * - area 3, governance norms: `autonomy` and `regime`, 3/20 each (the essay's
- *   two parts of it, centralization and political values);
- * - area 2, resources and clout, in four parts of 3/40 each. The essay names
- *   three: the position in the national hierarchy (`nationalTier` and
- *   `capital`, 3/80 each: a national capital heads the hierarchy as the seat
- *   of ministries, embassies and international organisations), the stage of
- *   development across countries (`incomeTier`), and the absolute size and
- *   means "that they oversee" (`population` and `metroPopulation`, 3/160
- *   each; `metroGdpUsd`, `budgetUsd` and `internationalOffice`, 1/80 each).
- *   The fourth is the place in the world economy, to which the essay points
- *   with the Brookings typology of global metro economies as its example of
- *   useful differentiation: `globalEconomyType` (Brookings 2016) and
- *   `connectivity` (GaWC's world city classes), 3/80 each;
- * - `region` (UN M49), 1/10: not one of the essay's kinds of difference, but
- *   the context that a platform's regional sections, languages and neighbours
- *   share. A tenth orders places alike in every area by neighbourhood (Kano's
- *   nearest peers are Nigerian cities, not Kathmandu) and never outweighs a
- *   whole area.
- *
- * Weights apply to the dimensions known in both cities and are renormalised
- * over them (Gower's rule), so a profile with unknown raw figures is compared
- * on what is known, not on a default.
- *
- * @example
- * DISTANCE_WEIGHTS["governance.regime"]; // 3/20: half of area 3
- * DISTANCE_WEIGHTS["resources.budgetUsd"]; // 1/80: a third of the means, in a quarter of area 2
- * @category Cohorts
- */
-export const DISTANCE_WEIGHTS: Readonly<Record<DistanceDimension, number>> = {
-  population: 3 / 160,
-  metroPopulation: 3 / 160,
-  capital: 3 / 80,
-  region: 1 / 10,
-  "outlook.internationalRole": 3 / 20,
-  "outlook.priorities": 3 / 20,
-  "resources.nationalTier": 3 / 80,
-  "resources.incomeTier": 3 / 40,
-  "resources.metroGdpUsd": 1 / 80,
-  "resources.budgetUsd": 1 / 80,
-  "resources.internationalOffice": 1 / 80,
-  "resources.globalEconomyType": 3 / 80,
-  "resources.connectivity": 3 / 80,
-  "governance.autonomy": 3 / 20,
-  "governance.regime": 3 / 20,
-};
-
-/**
- * The distance between two profiles that share no known dimension (and are
- * not both empty): 1, the greatest. Nothing shows such cities to be alike, and
- * a peer or a cohort should rest on likeness shown, so they come last among
- * peers and never pull each other into a cohort. Two profiles with nothing
- * known at all are identical, and 0 apart, so that every profile is 0 from
- * itself.
- *
- * @example
- * cityDistance(
- *   { id: "a", name: "A", country: "GB", outlook: { internationalRole: "committed" } },
- *   { id: "b", name: "B", country: "GB", governance: { regime: "liberal-democracy" } },
- * ); // 1
- * @category Cohorts
- */
-export const NO_SHARED_DIMENSION_DISTANCE = 1;
-
-/** The single-valued dimensions, in the column order of {@link CompiledProfiles.scalars}. */
-const SCALAR_DIMENSIONS = [
-  "population",
-  "metroPopulation",
-  "capital",
-  "region",
-  "resources.globalEconomyType",
-  "resources.connectivity",
-  "outlook.internationalRole",
-  "resources.nationalTier",
-  "resources.incomeTier",
-  "resources.metroGdpUsd",
-  "resources.budgetUsd",
-  "resources.internationalOffice",
-  "governance.autonomy",
-  "governance.regime",
-] as const satisfies readonly DistanceDimension[];
+const SCALAR_FIELDS = /* @__PURE__ */ (() => {
+  const single = DISTANCE_FIELDS.filter(
+    (path): path is Exclude<DistanceField, "outlook.priorities"> => path !== "outlook.priorities",
+  );
+  return [
+    ...single.filter((path) => !CITY_FIELDS[path].scored),
+    ...single.filter((path) => CITY_FIELDS[path].scored),
+  ];
+})();
 
 /** Number of single-valued columns per city. */
-export const SCALAR_COUNT = SCALAR_DIMENSIONS.length;
+// A pure call, so that bundles without the distance kernel drop the registry it reads.
+export const SCALAR_COUNT: number = /* @__PURE__ */ (() => SCALAR_FIELDS.length)();
 
 const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
-  SCALAR_DIMENSIONS.map((d) => DISTANCE_WEIGHTS[d]),
+  /* @__PURE__ */ SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]),
 );
 const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
 
+/** Whether a scalar field's levels are unordered (the registry's unordered categorical fields: `region`, `globalEconomyType`). */
+function isUnordered(path: (typeof SCALAR_FIELDS)[number]): boolean {
+  const field = CITY_FIELDS[path];
+  return field.kind === "categorical" && !field.ordered;
+}
+
 /**
- * The columns of unordered levels (`region`, `globalEconomyType`): the
- * column holds the level's index, and two levels are 0 apart when equal,
- * else 1 (Gower's rule for categorical fields).
+ * The columns of unordered levels: the column holds the level's index, and
+ * two levels are 0 apart when equal, else 1 (Gower's rule for categorical
+ * fields).
  */
 const CATEGORICAL = /* @__PURE__ */ Uint8Array.from(
-  SCALAR_DIMENSIONS.map((d) => (d === "region" || d === "resources.globalEconomyType" ? 1 : 0)),
+  /* @__PURE__ */ SCALAR_FIELDS.map((path) => (isUnordered(path) ? 1 : 0)),
 );
 
 /** An unordered level's index among `levels`; NaN when unknown. */
 function categoryIndex(levels: readonly string[], level: string | undefined): number {
   const index = level === undefined ? -1 : levels.indexOf(level);
   return index < 0 ? Number.NaN : index;
-}
-
-/** A yes/no fact as 1 or 0; NaN when unknown. */
-function flag(value: boolean | undefined): number {
-  return value === undefined ? Number.NaN : value ? 1 : 0;
 }
 
 /** A level's position on 0..1: its rank over (levels - 1), so that rank gaps become Gower's |difference| / range. */
@@ -186,10 +71,34 @@ function ordinalPosition(levels: readonly string[], level: string | undefined): 
   return index < 0 ? Number.NaN : index / (levels.length - 1);
 }
 
-/** A raw amount on the scorer's fixed log goalposts; NaN (unknown) when absent or not a number. */
-function amountPosition(amount: number | undefined, goalposts: typeof METRO_GDP_GOALPOSTS): number {
-  return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
-}
+/**
+ * How each single-valued field reads as a number (NaN when unknown): an
+ * ordered level's position on 0..1, an unordered level's index, an amount's
+ * position on its goalposts, a yes/no fact as 1 or 0.
+ */
+const POSITIONS = /* @__PURE__ */ SCALAR_FIELDS.map((path): ((city: City) => number) => {
+  const field = CITY_FIELDS[path];
+  switch (field.kind) {
+    case "ordinal":
+      return (city) => ordinalPosition(field.levels, field.read(city));
+    case "categorical": {
+      const position = field.ordered ? ordinalPosition : categoryIndex;
+      return (city) => position(field.levels, field.read(city));
+    }
+    case "amount": {
+      const goalposts = AMOUNT_GOALPOSTS[path as keyof typeof AMOUNT_GOALPOSTS];
+      return (city) => {
+        const amount = field.read(city);
+        return amount === undefined ? Number.NaN : goalpostPosition(amount, goalposts);
+      };
+    }
+    default:
+      return (city) => {
+        const value = field.read(city);
+        return value === undefined ? Number.NaN : value ? 1 : 0;
+      };
+  }
+});
 
 /**
  * Cities compiled for the distance kernel: positions on 0..1 in a flat
@@ -203,7 +112,7 @@ export interface CompiledProfiles {
   readonly priorities: Int32Array;
   /** Bit `c` set when scalar column `c` is known. */
   readonly known: Int32Array;
-  /** 1 when the city has no known dimension at all. */
+  /** 1 when the city has no known field at all. */
   readonly empty: Uint8Array;
 }
 
@@ -216,29 +125,10 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
   const empty = new Uint8Array(size);
   for (let i = 0; i < size; i++) {
     const city = cities[i] as City;
-    const o = city.outlook;
-    const r = city.resources;
-    const g = city.governance;
     const row = i * SCALAR_COUNT;
-    scalars[row] = amountPosition(city.population, POPULATION_GOALPOSTS);
-    scalars[row + 1] = amountPosition(city.metroPopulation, POPULATION_GOALPOSTS);
-    scalars[row + 2] = flag(city.capital);
-    scalars[row + 3] = categoryIndex(REGIONS, city.region);
-    scalars[row + 4] = categoryIndex(GLOBAL_ECONOMY_TYPES, r?.globalEconomyType);
-    scalars[row + 5] = ordinalPosition(CONNECTIVITY_CLASSES, r?.connectivity);
-    scalars[row + 6] = ordinalPosition(INTERNATIONAL_ROLES, o?.internationalRole);
-    scalars[row + 7] = ordinalPosition(NATIONAL_TIERS, r?.nationalTier);
-    scalars[row + 8] = ordinalPosition(INCOME_TIERS, r?.incomeTier);
-    scalars[row + 9] = amountPosition(r?.metroGdpUsd, METRO_GDP_GOALPOSTS);
-    scalars[row + 10] = amountPosition(r?.budgetUsd, BUDGET_GOALPOSTS);
-    scalars[row + 11] = flag(r?.internationalOffice);
-    scalars[row + 12] = ordinalPosition(AUTONOMIES, g?.autonomy);
-    scalars[row + 13] = ordinalPosition(REGIMES, g?.regime);
-    let mask = 0;
-    for (const theme of o?.priorities ?? []) {
-      const t = (THEMES as readonly string[]).indexOf(theme);
-      if (t >= 0) mask |= 1 << t;
-    }
+    for (let c = 0; c < SCALAR_COUNT; c++)
+      scalars[row + c] = (POSITIONS[c] as (city: City) => number)(city);
+    const mask = themeMask(city.outlook?.priorities ?? []);
     priorities[i] = mask;
     let knownColumns = 0;
     for (let c = 0; c < SCALAR_COUNT; c++) {
@@ -250,16 +140,9 @@ export function compileProfiles(cities: readonly City[]): CompiledProfiles {
   return { size, scalars, priorities, known, empty };
 }
 
-/** Number of set bits of a 32-bit integer. */
-function bitCount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 /**
  * The Gower distance between compiled cities `i` and `j`: the weighted mean,
- * over the dimensions known in both, of each dimension's distance on 0..1.
+ * over the fields known in both, of each field's distance on 0..1.
  * Written so that `(i, j)` and `(j, i)` run the same operations in the same
  * order, hence give the same bits.
  */
@@ -267,7 +150,7 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
   const s = p.scalars;
   const a = i * SCALAR_COUNT;
   const b = j * SCALAR_COUNT;
-  // Columns known in both; an unknown on either side skips the dimension.
+  // Columns known in both; an unknown on either side skips the field.
   const both = (p.known[i] as number) & (p.known[j] as number);
   let sum = 0;
   let weight = 0;
@@ -290,7 +173,7 @@ export function profileDistance(p: CompiledProfiles, i: number, j: number): numb
     weight += PRIORITIES_WEIGHT;
   }
   if (weight === 0) {
-    return p.empty[i] === 1 && p.empty[j] === 1 ? 0 : NO_SHARED_DIMENSION_DISTANCE;
+    return p.empty[i] === 1 && p.empty[j] === 1 ? 0 : NO_SHARED_FIELD_DISTANCE;
   }
   // Each term is at most its weight, so sum <= weight and the quotient stays within [0, 1].
   return sum / weight;

@@ -5,6 +5,7 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { compareIds, topIndexes } from "../internal/order";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import { type City, identityText, type Topic } from "../model/schemas";
@@ -13,13 +14,11 @@ import type { ScoreMatrix } from "../score/scorer";
 import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
-/** A platform's id and name follow the rules of a city's. */
-const text = identityText;
-
 const PlatformSchema = /* @__PURE__ */ z.readonly(
   z.strictObject({
-    id: text,
-    name: text,
+    // A platform's id and name follow the rules of a city's.
+    id: identityText,
+    name: identityText,
     agenda: z.readonly(z.array(z.string()).check(z.minLength(1))),
   }),
 );
@@ -121,6 +120,40 @@ const AgendaReflectionOptionsSchema = /* @__PURE__ */ z.strictObject({
  */
 export type AgendaReflectionOptions = z.input<typeof AgendaReflectionOptionsSchema>;
 
+/**
+ * The rule {@link isUnderserved} applies, in one line, as the command line's
+ * help and summary and the docs state it.
+ *
+ * @example
+ * UNDERSERVED_RULE;
+ * // "a mean relevance below 0.50, or none of its top topics on the agenda and a mean relevance below 0.75"
+ * @category Cohorts
+ */
+// A pure call, so that bundles that never reflect leave the sentence out.
+export const UNDERSERVED_RULE: string = /* @__PURE__ */ (() =>
+  `a mean relevance below ${RELEVANCE_BANDS.moderate.toFixed(2)}, or none of its top topics on the agenda and a mean relevance below ${RELEVANCE_BANDS.high.toFixed(2)}`)();
+
+/**
+ * Whether a member is underserved by an agenda: when the agenda's mean
+ * relevance to it is below {@link RELEVANCE_BANDS}`.moderate` (0.5), so that
+ * the agenda reads as of low relevance to it on average, or when none of its
+ * top topics is on the agenda (`share` 0) and the agenda does not read as
+ * highly relevant to it either (mean below {@link RELEVANCE_BANDS}`.high`,
+ * 0.75). See {@link UNDERSERVED_RULE}.
+ *
+ * @example
+ * isUnderserved({ share: 0, meanRelevance: 0.8 }); // false: highly relevant all the same
+ * isUnderserved({ share: 0, meanRelevance: 0.7 }); // true
+ * isUnderserved({ share: 1, meanRelevance: 0.4 }); // true
+ * @category Cohorts
+ */
+export function isUnderserved(member: Pick<MemberReflection, "share" | "meanRelevance">): boolean {
+  return (
+    member.meanRelevance < RELEVANCE_BANDS.moderate ||
+    (member.share === 0 && member.meanRelevance < RELEVANCE_BANDS.high)
+  );
+}
+
 /** Validates a platform against the topics given; issues name the agenda index. */
 export function parsePlatform(
   input: unknown,
@@ -157,26 +190,13 @@ export function byServedLevel(
 ): number {
   if (a.share !== b.share) return a.share - b.share;
   if (a.meanRelevance !== b.meanRelevance) return a.meanRelevance - b.meanRelevance;
-  return a.cityId < b.cityId ? -1 : a.cityId > b.cityId ? 1 : 0;
+  return compareIds(a.cityId, b.cityId);
 }
 
 /** Each city's top topics (by column index), most relevant first, ties by topic id. */
 export function topTopicsByCity(matrix: ScoreMatrix, topK: number): number[][] {
   const { cityIds, topicIds, scores } = matrix;
-  const columns = topicIds.length;
-  return cityIds.map((_, i) => {
-    const row = i * columns;
-    return topicIds
-      .map((_, j) => j)
-      .sort((x, y) => {
-        const d = (scores[row + y] as number) - (scores[row + x] as number);
-        if (d !== 0) return d;
-        const a = topicIds[x] as string;
-        const b = topicIds[y] as string;
-        return a < b ? -1 : a > b ? 1 : 0;
-      })
-      .slice(0, topK);
-  });
+  return cityIds.map((_, i) => topIndexes(scores, topicIds, topK, i * topicIds.length));
 }
 
 /**
@@ -203,9 +223,7 @@ export function reflectOne(
     missingTopicIds: missing.map((j) => matrix.topicIds[j] as string),
     share,
     meanRelevance,
-    underserved:
-      meanRelevance < RELEVANCE_BANDS.moderate ||
-      (share === 0 && meanRelevance < RELEVANCE_BANDS.high),
+    underserved: isUnderserved({ share, meanRelevance }),
   };
 }
 
@@ -233,7 +251,7 @@ export function columnsOf(matrix: ScoreMatrix, ids: readonly string[]): number[]
  * Per city (see {@link MemberReflection}): `share`, the share of its
  * {@link REFLECTION_TOP_K} most relevant topics that the agenda carries, and
  * `meanRelevance`, the agenda's mean relevance to it. A member is
- * **underserved** when the agenda's mean relevance to it is below
+ * **underserved** ({@link isUnderserved}) when the agenda's mean relevance to it is below
  * {@link RELEVANCE_BANDS}`.moderate` (0.5), so that the agenda reads as of
  * low relevance to it on average, or when none of its top topics is on the
  * agenda (`share` 0) and the agenda does not read as highly relevant to it

@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from "zod/mini";
+import { unitInterval } from "../internal/schemas";
 import { DEFAULT_SCORER, type Scorer } from "../score/scorer";
 
 function isScorer(value: unknown): value is Scorer {
@@ -23,4 +24,4 @@ export function scorerOrDefault(scorer: Scorer | undefined): Scorer {
 }
 
 /** A score threshold on 0..1. */
-export const ThresholdSchema = /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1));
+export const ThresholdSchema = unitInterval;

@@ -6,13 +6,13 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { compareIds } from "../internal/order";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/bands";
-import { CAUCUS_DIMENSIONS, type CaucusDimension, caucus } from "./caucus";
+import { CAUCUS_FIELDS, type CaucusField, caucus } from "./caucus";
 import { formCohorts, MAX_COHORTS } from "./form-cohorts";
-import { compareIds } from "./ids";
 import { readCities, readTopics } from "./members";
 import {
   byServedLevel,
@@ -43,10 +43,8 @@ const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ z.strictObject({
   maxTopics: z.optional(z.int().check(z.gte(1))),
   by: z.optional(
     z
-      .array(z.enum(CAUCUS_DIMENSIONS))
-      .check(
-        z.refine((by) => new Set(by).size === by.length, { error: "lists a dimension twice" }),
-      ),
+      .array(z.enum(CAUCUS_FIELDS))
+      .check(z.refine((by) => new Set(by).size === by.length, { error: "lists a field twice" })),
   ),
   seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
   threshold: z.optional(ThresholdSchema),
@@ -61,7 +59,7 @@ const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ z.strictObject({
  *   it; caucuses beyond it are left out, those with the least gain first.
  * - `maxTopics` (default {@link REFLECTION_TOP_K}, 3): the longest
  *   sub-agenda, enough to carry all of a member's top topics.
- * - `by`: caucus dimensions; when given, groups are {@link caucus}es on them
+ * - `by`: caucus fields; when given, groups are {@link caucus}es on them
  *   instead of {@link formCohorts} cohorts.
  * - `seed` (default 1): the seed of {@link formCohorts}.
  * - `threshold` (default 0.5) and `scorer`: as in {@link sharedAgenda}.
@@ -141,7 +139,7 @@ interface MemberGroup {
 
 function groupMembers(
   cities: readonly City[],
-  by: readonly CaucusDimension[] | undefined,
+  by: readonly CaucusField[] | undefined,
   maxGroups: number,
   seed: number,
 ): E.Either<ValidationError, readonly MemberGroup[]> {

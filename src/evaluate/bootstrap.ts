@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { seededRandom } from "../score/random";
+import { seededRandom } from "../internal/random";
 
 /** An interval estimate: the figure on the data and its bootstrap percentile interval. @category Evaluation */
 export interface Estimate {

@@ -7,11 +7,11 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { seededRandom } from "../internal/random";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import { DEFAULT_WEIGHTS, FACTORS } from "../score/factors";
 import { type Aggregation, DEFAULT_CAPACITY, DEFAULT_CLOUT } from "../score/options";
-import { seededRandom } from "../score/random";
 import { createScorer, type ScoreMatrix } from "../score/scorer";
 import { hashSeed } from "./bootstrap";
 import { DEFAULT_MIN_MEMBERS, scoresForLists } from "./evaluate";

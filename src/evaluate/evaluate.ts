@@ -7,10 +7,10 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { seededRandom } from "../internal/random";
 import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
-import { seededRandom } from "../score/random";
 import type { ScoreMatrix } from "../score/scorer";
 import {
   type Estimate,

@@ -6,7 +6,9 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
-import { compareIds, repeatedIds } from "../cohorts/ids";
+import { repeatedIds } from "../cohorts/ids";
+import { firstSeenTracker } from "../internal/ids";
+import { compareIds } from "../internal/order";
 import { COUNTRY_CODES } from "../model/country-codes";
 import {
   type Issue,
@@ -120,12 +122,11 @@ function nameRecords(issues: readonly Issue[], input: unknown): Issue[] {
 }
 
 function repeated(ids: readonly string[], what: string, collection: Collection): Issue[] {
-  const first = new Map<string, number>();
+  const firstIndexOf = firstSeenTracker<string, number>();
   const issues: Issue[] = [];
   ids.forEach((value, index) => {
-    const seen = first.get(value);
-    if (seen === undefined) first.set(value, index);
-    else
+    const seen = firstIndexOf(value, index);
+    if (seen !== undefined)
       issues.push({
         path: [collection, index, "id"],
         message: `repeats the id of the ${what} at index ${seen} ("${value}")`,

@@ -4,8 +4,10 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import type * as z from "zod/mini";
+import { firstSeenTracker } from "../internal/ids";
 import { countryCodeHint } from "./country-codes";
 import {
   describeValue,
@@ -259,7 +261,7 @@ export function parseBatch<T extends { readonly id: string }>(
   }
   const valid: T[] = [];
   const errors: RecordError[] = [];
-  const firstIndexById = new Map<string, number>();
+  const firstIndexOf = firstSeenTracker<string, number>();
   for (let index = 0; index < list.right.length; index++) {
     const record = E.chain((entry: unknown) => snapshot(entry, { dropNulls: true }))(
       list.right.at(index),
@@ -278,8 +280,7 @@ export function parseBatch<T extends { readonly id: string }>(
       );
       continue;
     }
-    const key = comparableId(parsed.right.id);
-    const first = firstIndexById.get(key);
+    const first = firstIndexOf(comparableId(parsed.right.id), index);
     if (first !== undefined) {
       errors.push({
         index,
@@ -288,7 +289,6 @@ export function parseBatch<T extends { readonly id: string }>(
       });
       continue;
     }
-    firstIndexById.set(key, index);
     valid.push(parsed.right);
   }
   return { valid, errors };

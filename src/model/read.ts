@@ -23,7 +23,7 @@ export const SNAPSHOT_MAX_DEPTH = 6;
 
 /**
  * The longest list a snapshot copies: far above any list of the model (13
- * themes, 7 caucus dimensions, a platform's agenda of topics), far below the
+ * themes, 8 caucus fields, a platform's agenda of topics), far below the
  * length at which a list's per-entry issues cost noticeable memory.
  */
 export const SNAPSHOT_MAX_LIST_LENGTH = 10_000;

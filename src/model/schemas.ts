@@ -12,6 +12,7 @@
  * @module
  */
 import * as z from "zod/mini";
+import { boundedText, unitInterval } from "../internal/schemas";
 import { COUNTRY_CODES } from "./country-codes";
 import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "./place-facts";
 import {
@@ -24,19 +25,15 @@ import {
 } from "./taxonomy";
 import { unsafeTextReason } from "./text";
 
-/** Longest id or name accepted, in UTF-16 code units: long enough for any real name. */
-const MAX_TEXT_LENGTH = 200;
-
 /**
- * An id or a name: not blank, at most {@link MAX_TEXT_LENGTH} code units, and
- * free of the characters a terminal, a log or a spreadsheet acts on rather
- * than shows (control characters, bidirectional formatting characters, lone
- * surrogates; see `UNSAFE_CHARACTER`). Such a character in a name is a
- * mistake or an attack; either way it would break every line it is printed in.
+ * An id or a name: not blank, at most `MAX_TEXT_LENGTH` code units (see
+ * `boundedText`), and free of the characters a terminal, a log or a
+ * spreadsheet acts on rather than shows (control characters, bidirectional
+ * formatting characters, lone surrogates; see `UNSAFE_CHARACTER`). Such a
+ * character in a name is a mistake or an attack; either way it would break
+ * every line it is printed in.
  */
-export const identityText = z.string().check(
-  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
-  z.maxLength(MAX_TEXT_LENGTH),
+export const identityText = /* @__PURE__ */ boundedText.check(
   z.refine((value) => unsafeTextReason(value) === undefined, {
     error: (issue) => unsafeTextReason(issue.input as string),
   }),
@@ -49,9 +46,6 @@ const headcount = z.int().check(z.positive());
 
 /** An amount of US dollars: finite and above 0. */
 const usd = z.number().check(z.positive());
-
-/** A degree on the model's 0..1 scales. */
-const unit = z.number().check(z.gte(0), z.lte(1));
 
 const theme = z.enum(THEMES);
 
@@ -133,28 +127,28 @@ export const CitySchema = z.readonly(
 
 const byIncome = z.readonly(
   z.strictObject({
-    low: unit,
-    "lower-middle": unit,
-    "upper-middle": unit,
-    high: unit,
+    low: unitInterval,
+    "lower-middle": unitInterval,
+    "upper-middle": unitInterval,
+    high: unitInterval,
   }),
 );
 
 const byTier = z.readonly(
   z.strictObject({
-    primary: unit,
-    secondary: unit,
-    tertiary: unit,
-    local: unit,
+    primary: unitInterval,
+    secondary: unitInterval,
+    tertiary: unitInterval,
+    local: unitInterval,
   }),
 );
 
 /** zod schema of what a topic demands of a city, each 0..1. @category Schemas */
 export const DemandsSchema = z.readonly(
   z.strictObject({
-    clout: unit,
-    resources: unit,
-    autonomy: unit,
+    clout: unitInterval,
+    resources: unitInterval,
+    autonomy: unitInterval,
   }),
 );
 
@@ -177,10 +171,10 @@ export const TopicSchema = z.readonly(
     name: identityText,
     description: z.optional(z.string().check(z.maxLength(2000))),
     themes: themeList,
-    internationalFacing: unit,
+    internationalFacing: unitInterval,
     demands: DemandsSchema,
-    liberalNorms: unit,
-    sensitivity: unit,
+    liberalNorms: unitInterval,
+    sensitivity: unitInterval,
     salience: z.optional(SalienceSchema),
   }),
 );

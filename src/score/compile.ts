@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { bitCount, themeMask } from "../internal/bits";
 import { ORDINAL_FIELD_PATHS, ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import {
@@ -26,7 +27,6 @@ import {
   INTERNATIONAL_ROLES,
   NATIONAL_TIERS,
   REGIMES,
-  THEMES,
 } from "../model/taxonomy";
 import type { GateTopicAttribute } from "./gates";
 import type { ResolvedOptions } from "./options";
@@ -163,12 +163,6 @@ export interface CompiledCity {
   readonly clout: Triple;
   /** Means on 0..1: the income tier's position and the known raw figures' positions, averaged. */
   readonly means: Triple;
-}
-
-export function themeMask(themes: readonly string[]): number {
-  let mask = 0;
-  for (const theme of themes) mask |= 1 << THEMES.indexOf(theme as (typeof THEMES)[number]);
-  return mask;
 }
 
 const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => CLOUT_POSITION[tier]));
@@ -372,16 +366,10 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
 /** The neutral value of the priorities part of salience when the priorities are unknown. */
 export const PRIORITY_NEUTRAL = (PRIORITY_FLOOR + 1) / 2;
 
-export function popcount(mask: number): number {
-  let m = mask - ((mask >>> 1) & 0x55555555);
-  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
-  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /** The priorities part of salience: from the floor (no theme shared) to 1 (every theme). */
 function priorityPart(c: CompiledCity, t: CompiledTopic, row: Bound): number {
   if (c.priorities >= 0) {
-    const share = popcount(c.priorities & t.themes) / t.themeCount;
+    const share = bitCount(c.priorities & t.themes) / t.themeCount;
     return PRIORITY_FLOOR + (1 - PRIORITY_FLOOR) * share;
   }
   return row === Bound.value ? PRIORITY_NEUTRAL : row === Bound.low ? PRIORITY_FLOOR : 1;

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
+import { joinWithAnd } from "../internal/text";
+import { levelPhrases, ORDINAL_FIELDS, type OrdinalField, themeWords } from "../model/fields";
 import type { City, Topic } from "../model/schemas";
 import type { Theme } from "../model/taxonomy";
 import type { FactorName } from "./factors";
@@ -18,63 +19,17 @@ const HINDERS = 0.4;
 
 const fmt = (x: number) => x.toFixed(2);
 
-/** A theme in running text: its label in lower case, which is its id with spaces for hyphens. */
-function themeLabel(theme: Theme): string {
-  return theme.replace(/-/g, " ");
-}
-
 function listThemes(themes: readonly Theme[]): string {
-  const labels = themes.map(themeLabel);
-  if (labels.length <= 1) return labels.join("");
-  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+  return joinWithAnd(themes.map(themeWords));
 }
 
 /** "the topic's first theme", as a short subject for "attention on …". */
 function subject(topic: Topic): string {
-  return themeLabel(topic.themes[0] as Theme);
+  return themeWords(topic.themes[0] as Theme);
 }
 
-const ROLE_PHRASE = {
-  inward: "inward-looking mayor",
-  skeptical: "skeptical mayor",
-  pragmatic: "pragmatic mayor",
-  committed: "internationally committed mayor",
-} as const;
-
-const AUTONOMY_PHRASE = {
-  centralized: "a centralized national system",
-  intermediate: "a national system that delegates some authority",
-  decentralized: "a decentralized national system",
-} as const;
-
-const REGIME_PHRASE = {
-  "closed-autocracy": "a closed autocracy",
-  "electoral-autocracy": "an electoral autocracy",
-  "electoral-democracy": "an electoral democracy",
-  "liberal-democracy": "a liberal democracy",
-} as const;
-
-/** A tier's label in lower case (the taxonomy's labels, kept here so that scoring bundles leave the taxonomy's descriptions out). */
-const TIER_SINGULAR = {
-  primary: "primary city",
-  secondary: "secondary city",
-  tertiary: "tertiary city",
-  local: "local place",
-} as const;
-
-const TIER_PLURAL = {
-  primary: "primary cities",
-  secondary: "secondary cities",
-  tertiary: "tertiary cities",
-  local: "local places",
-} as const;
-
-const INCOME_PHRASE = {
-  low: "a low-income country",
-  "lower-middle": "a lower-middle-income country",
-  "upper-middle": "an upper-middle-income country",
-  high: "a high-income country",
-} as const;
+/** The registry's words for one city's level of an ordinal field. */
+const one = (path: OrdinalField, level: string) => levelPhrases(path, level).singular;
 
 function article(label: string): string {
   return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
@@ -102,7 +57,7 @@ function outlookReason(city: City, topic: Topic, f: FactorResult): string {
     return `${city.name}'s mayoral outlook is unknown; for this topic (${facing}) the outlook factor could be ${range(f)}.`;
   }
   if (topic.internationalFacing < OUTWARD) {
-    return `This topic is mostly domestic (${facing}), so how ${city.name}'s ${ROLE_PHRASE[role]} sees an international role matters little.`;
+    return `This topic is mostly domestic (${facing}), so how ${city.name}'s ${one("outlook.internationalRole", role)} sees an international role matters little.`;
   }
   const verdict =
     f.value >= SUPPORTS ? "a good fit" : f.value < HINDERS ? "a poor fit" : "a partial fit";
@@ -120,14 +75,14 @@ function salienceReason(city: City, topic: Topic, f: FactorResult): string {
     const v = byIncome[income];
     clauses.push({
       strength: Math.abs(v - 0.5),
-      text: `speaks ${speaks(v)} to cities in ${INCOME_PHRASE[income]} like ${city.name} (salience ${fmt(v)})`,
+      text: `speaks ${speaks(v)} to cities in ${article(one("resources.incomeTier", income))} like ${city.name} (salience ${fmt(v)})`,
     });
   }
   if (byTier !== undefined && tier !== undefined) {
     const v = byTier[tier];
     clauses.push({
       strength: Math.abs(v - 0.5),
-      text: `speaks ${speaks(v)} to ${TIER_PLURAL[tier]} like ${city.name} (salience ${fmt(v)})`,
+      text: `speaks ${speaks(v)} to ${levelPhrases("resources.nationalTier", tier).plural} like ${city.name} (salience ${fmt(v)})`,
     });
   }
   clauses.sort((a, b) => b.strength - a.strength);
@@ -163,7 +118,9 @@ function capacityReason(city: City, topic: Topic, f: FactorResult): string {
   const clout = `clout ${fmt(topic.demands.clout)}`;
   const resources = `resources ${fmt(topic.demands.resources)}`;
   const means =
-    income === undefined ? "means of unknown size" : `the means of ${INCOME_PHRASE[income]}`;
+    income === undefined
+      ? "means of unknown size"
+      : `the means of ${article(one("resources.incomeTier", income))}`;
   const aboutClout = topic.demands.clout >= topic.demands.resources;
   if (aboutClout) {
     if (tier === undefined) {
@@ -172,7 +129,7 @@ function capacityReason(city: City, topic: Topic, f: FactorResult): string {
     if (tier === "primary") {
       return `As a primary city, ${city.name} has the clout to command national attention on ${subject(topic)} (${clout}).`;
     }
-    return `As ${article(TIER_SINGULAR[tier])}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
+    return `As ${article(one("resources.nationalTier", tier))}, ${city.name} has less national clout than a primary city to command attention on ${subject(topic)} (${clout}).`;
   }
   if (f.value >= SUPPORTS) {
     return `With ${means}, ${city.name} can follow through on what this topic asks (${resources}).`;
@@ -189,7 +146,7 @@ function authorityReason(city: City, topic: Topic, f: FactorResult): string {
   const need =
     topic.demands.autonomy >= 0.7 ? "much" : topic.demands.autonomy >= 0.4 ? "some" : "little";
   const verdict = f.value >= SUPPORTS ? "enough" : f.value < HINDERS ? "too little" : "only part";
-  return `In ${AUTONOMY_PHRASE[autonomy]}, ${city.name} has ${verdict} of the delegated authority this topic needs (${need}: ${demand}).`;
+  return `In ${article(one("governance.autonomy", autonomy))}, ${city.name} has ${verdict} of the delegated authority this topic needs (${need}: ${demand}).`;
 }
 
 function valuesReason(city: City, topic: Topic, f: FactorResult): string {
@@ -200,7 +157,7 @@ function valuesReason(city: City, topic: Topic, f: FactorResult): string {
   }
   const fitWord =
     f.value >= SUPPORTS ? "fits" : f.value < HINDERS ? "fits poorly with" : "fits only partly with";
-  return `This topic (${norms}) ${fitWord} the national political values of ${REGIME_PHRASE[regime]}, ${city.name}'s context.`;
+  return `This topic (${norms}) ${fitWord} the national political values of ${article(one("governance.regime", regime))}, ${city.name}'s context.`;
 }
 
 const REASONS: Readonly<Record<FactorName, (city: City, topic: Topic, f: FactorResult) => string>> =

@@ -3,7 +3,9 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
+import { compareIds } from "../internal/order";
 import type { ValidationError } from "../model/errors";
 import type { City, Topic } from "../model/schemas";
 import {
@@ -65,9 +67,7 @@ export interface Scorer {
 function ranked(results: Relevance[], idOf: (r: Relevance) => string): RankedRelevance[] {
   results.sort((a, b) => {
     if (a.score !== b.score) return b.score - a.score;
-    const x = idOf(a);
-    const y = idOf(b);
-    return x < y ? -1 : x > y ? 1 : 0;
+    return compareIds(idOf(a), idOf(b));
   });
   // The results are this module's own fresh objects: numbering them in place
   // keeps their lazily built reasons lazy (a spread would build them).

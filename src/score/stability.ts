@@ -4,14 +4,16 @@
  *
  * @module
  */
+
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
+import { byScoreThenId } from "../internal/order";
+import { seededRandom } from "../internal/random";
 import { singleIssue, type ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { aggregate, Bound, capOf, compileCity, compileTopic, evaluate, kernelOf } from "./compile";
 import type { ResolvedOptions } from "./options";
-import { seededRandom } from "./random";
 
 /**
  * The most ranks one call keeps: `samples` times the number of topics, 4
@@ -69,13 +71,7 @@ function ranksOf(
   order: number[],
   out: Int32Array,
 ): void {
-  order.sort((a, b) => {
-    const d = (scores[b] as number) - (scores[a] as number);
-    if (d !== 0) return d;
-    const x = ids[a] as string;
-    const y = ids[b] as string;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  order.sort(byScoreThenId(scores, ids));
   order.forEach((topic, position) => {
     out[topic] = position + 1;
   });

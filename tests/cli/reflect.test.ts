@@ -76,7 +76,7 @@ describe("reflect", () => {
       "Urban Forum (urban-forum): an agenda of 3 topics: public-participation, free-expression, trade-stance.",
     );
     expect(text).toContain(
-      `${reflection.underservedIds.length} underserved (none of their top 3 on the agenda, or a mean relevance below 0.50); worst served: ${reflection.worstServedId}.`,
+      `${reflection.underservedIds.length} underserved (a mean relevance below 0.50, or none of its top topics on the agenda and a mean relevance below 0.75); worst served: ${reflection.worstServedId}.`,
     );
     const out = lines(run.stdout);
     expect(out).toContainEqual(

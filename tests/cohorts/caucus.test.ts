@@ -2,9 +2,11 @@ import { fc, test } from "@fast-check/vitest";
 import { either as E } from "fp-ts";
 import { describe, expect, it } from "vitest";
 import {
-  CAUCUS_DIMENSIONS,
+  CAUCUS_FIELDS,
   type Caucus,
-  type CaucusDimension,
+  type CaucusField,
+  CITY_FIELD_PATHS,
+  CITY_FIELDS,
   type City,
   caucus,
 } from "../../src/index";
@@ -36,7 +38,7 @@ describe("caucus", () => {
     expect(groups[0]?.memberIds).toEqual(ids(LOW_INCOME_CITIES));
   });
 
-  it("follows the order of dimensions given", () => {
+  it("follows the order of fields given", () => {
     const groups = right(caucus(MIXED, ["resources.incomeTier", "resources.nationalTier"]));
     expect(groups.map((g) => g.levels.map((l) => l.level))).toEqual([
       ["low", "secondary"],
@@ -45,14 +47,14 @@ describe("caucus", () => {
     ]);
   });
 
-  it("puts a city with an unknown level in a caucus labelled unknown for that dimension, last, never dropping it", () => {
+  it("puts a city with an unknown level in a caucus labelled unknown for that field, last, never dropping it", () => {
     const noTier: City = { ...coreCity("gb-unknown-tier"), resources: { incomeTier: "high" } };
     const groups = right(caucus([...CORE_CITIES, noTier], ["resources.nationalTier"]));
     expect(groups).toHaveLength(2);
     const last = groups[1] as Caucus;
     expect(last.key).toBe("resources.nationalTier=unknown");
     expect(last.levels).toEqual([
-      { dimension: "resources.nationalTier", level: null, label: "National tier unknown" },
+      { field: "resources.nationalTier", level: null, label: "National tier unknown" },
     ]);
     expect(last.label).toBe("National tier unknown");
     expect(last.memberIds).toEqual(["gb-unknown-tier"]);
@@ -74,7 +76,7 @@ describe("caucus", () => {
     expect(groups.map((g) => g.memberIds.length)).toEqual([10, 7, 4]);
   });
 
-  it("gives one caucus of every city when grouping by no dimension, and none for no cities", () => {
+  it("gives one caucus of every city when grouping by no field, and none for no cities", () => {
     expect(right(caucus(MIXED, []))).toEqual([
       { key: "", levels: [], label: "All cities", memberIds: ids(MIXED) },
     ]);
@@ -82,12 +84,12 @@ describe("caucus", () => {
   });
 
   it("does not depend on the order of the cities", () => {
-    const by: CaucusDimension[] = ["governance.regime", "outlook.internationalRole"];
+    const by: CaucusField[] = ["governance.regime", "outlook.internationalRole"];
     expect(caucus([...MIXED].reverse(), by)).toEqual(caucus(MIXED, by));
   });
 
-  it("rejects an unknown dimension or one listed twice, naming its index", () => {
-    const unknown = caucus(MIXED, ["resources.nationalTier", "resources.tier" as CaucusDimension]);
+  it("rejects an unknown field or one listed twice, naming its index", () => {
+    const unknown = caucus(MIXED, ["resources.nationalTier", "resources.tier" as CaucusField]);
     expect(E.isLeft(unknown) && unknown.left.issues[0]?.path).toEqual([1]);
     const twice = caucus(MIXED, ["country", "country"]);
     expect(E.isLeft(twice) && twice.left.issues[0]?.message).toBe('lists "country" twice');
@@ -104,12 +106,23 @@ describe("caucus", () => {
 describe("caucus laws", () => {
   test.prop([
     fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, maxLength: 30 }),
-    fc.uniqueArray(fc.constantFrom(...CAUCUS_DIMENSIONS), { maxLength: 3 }),
+    fc.uniqueArray(fc.constantFrom(...CAUCUS_FIELDS), { maxLength: 3 }),
   ])("caucuses partition their input, and no two share a key", (cities, by) => {
     const groups = right(caucus(cities, by));
     const members = groups.flatMap((g) => g.memberIds);
     expect([...members].sort()).toEqual(ids(cities));
     expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
-    for (const g of groups) expect(g.levels.map((l) => l.dimension)).toEqual(by);
+    for (const g of groups) expect(g.levels.map((l) => l.field)).toEqual(by);
+  });
+});
+
+describe("caucus fields", () => {
+  it("are the country and every ordinal or yes/no field of the registry, in its order", () => {
+    expect(CAUCUS_FIELDS).toEqual(
+      CITY_FIELD_PATHS.filter((path) => {
+        const kind = CITY_FIELDS[path].kind;
+        return path === "country" || kind === "ordinal" || kind === "flag";
+      }),
+    );
   });
 });

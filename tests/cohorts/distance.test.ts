@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   type City,
   cityDistance,
-  DISTANCE_DIMENSIONS,
+  DISTANCE_FIELDS,
   DISTANCE_WEIGHTS,
-  NO_SHARED_DIMENSION_DISTANCE,
+  NO_SHARED_FIELD_DISTANCE,
   nearestPeers,
 } from "../../src/index";
 import { arbitraryCity } from "../support/arbitraries";
@@ -38,7 +38,7 @@ describe("cityDistance", () => {
     expect(area3).toBeCloseTo(3 / 10, 15);
     expect(W.region).toBe(1 / 10);
     expect(Object.values(W).reduce((sum, w) => sum + w, 0)).toBeCloseTo(1, 15);
-    expect(Object.keys(W).sort()).toEqual([...DISTANCE_DIMENSIONS].sort());
+    expect(Object.keys(W).sort()).toEqual([...DISTANCE_FIELDS].sort());
   });
 
   it("puts two Core Cities with the same profile 0 apart, whatever their ids, names and countries", () => {
@@ -103,7 +103,7 @@ describe("cityDistance", () => {
   it("puts profiles that share no known field at the greatest distance, 1", () => {
     const a = only("a", { outlook: { internationalRole: "committed" } });
     const b = only("b", { governance: { regime: "liberal-democracy" } });
-    expect(NO_SHARED_DIMENSION_DISTANCE).toBe(1);
+    expect(NO_SHARED_FIELD_DISTANCE).toBe(1);
     expect(cityDistance(a, b)).toBe(1);
     expect(cityDistance(a, only("c", {}))).toBe(1);
   });

@@ -110,7 +110,7 @@ describe("formCohorts on Core Cities, Key Cities and low-income cities", () => {
 
   it("leaves out levels that every group shares: all are centralized, so autonomy is never named", () => {
     for (const cohort of result.cohorts) {
-      expect(cohort.distinctive.some((d) => d.dimension === "governance.autonomy")).toBe(false);
+      expect(cohort.distinctive.some((d) => d.field === "governance.autonomy")).toBe(false);
     }
   });
 

@@ -8,6 +8,7 @@ import {
   type City,
   catalogTopic,
   createScorer,
+  isUnderserved,
   type MemberReflection,
   type Platform,
   REFLECTION_TOP_K,
@@ -17,6 +18,7 @@ import {
   scoreRelevance,
   suggestWorkingGroups,
   type Topic,
+  UNDERSERVED_RULE,
 } from "../../src/index";
 import { arbitraryCity, arbitraryTopic } from "../support/arbitraries";
 import { CORE_CITIES, coreCity, KEY_CITIES, LOW_INCOME_CITIES, MIXED } from "./fixtures";
@@ -85,6 +87,20 @@ describe("agendaReflection", () => {
     expect(member.share).toBeGreaterThan(0);
     expect(member.meanRelevance).toBeLessThan(RELEVANCE_BANDS.moderate);
     expect(member.underserved).toBe(true);
+  });
+
+  it("calls a member served when none of its top topics is on the agenda but the agenda reads highly relevant to it", () => {
+    expect(isUnderserved({ share: 0, meanRelevance: RELEVANCE_BANDS.high })).toBe(false);
+    expect(isUnderserved({ share: 0, meanRelevance: 0.9 })).toBe(false);
+    expect(isUnderserved({ share: 0, meanRelevance: 0.7499 })).toBe(true);
+    expect(isUnderserved({ share: 1 / 3, meanRelevance: 0.4999 })).toBe(true);
+    expect(isUnderserved({ share: 1 / 3, meanRelevance: RELEVANCE_BANDS.moderate })).toBe(false);
+  });
+
+  it("states its rule in one line, with the bands it uses", () => {
+    expect(UNDERSERVED_RULE).toBe(
+      "a mean relevance below 0.50, or none of its top topics on the agenda and a mean relevance below 0.75",
+    );
   });
 
   it("calls a member served when a top topic is on the agenda and it reads at least moderate on average", () => {
@@ -292,7 +308,7 @@ describe("suggestWorkingGroups", () => {
     }
   });
 
-  it("groups by caucus when dimensions are given", () => {
+  it("groups by caucus when fields are given", () => {
     const byTier = right(
       suggestWorkingGroups(FORUM, MIXED, CATALOG, { by: ["resources.nationalTier"] }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/score/random";
+import { seededRandom } from "../../src/internal/random";
 
 describe("seededRandom", () => {
   it("gives the same sequence for a seed on every platform and in every version (sfc32 seeded by splitmix32)", () => {

@@ -10,7 +10,7 @@ import {
   THEMES,
   type Topic,
 } from "../../src/index";
-import { seededRandom } from "../../src/score/random";
+import { seededRandom } from "../../src/internal/random";
 
 const COUNTRIES = ["GB", "FR", "DE", "BR", "IN", "NG", "US", "JP"] as const;
 
