@@ -61,6 +61,12 @@ function logParameter(path: readonly string[], value: number): CalibrationParame
  * - `capacity.clout` and `capacity.means`, the weights of capacity's two
  *   parts (`DEFAULT_CAPACITY`).
  *
+ * `clout.connectivity` and `clout.capital` are not in the default list: they
+ * move scores only where places carry a GaWC class or capital status (the
+ * gazetteer's places do, most hand-written profiles do not). List them by
+ * path to fit them, as docs/validation.md's calibration run does:
+ * `{ path: ["clout", "connectivity"], transform: "log", default: 1 }`.
+ *
  * Weights are normalised by the scorer, so only their ratios matter; the
  * penalty settles the scale at the one nearest the defaults. Gates are left
  * at their caps (they can be listed by path, e.g. `["gates", "0", "cap"]` on
