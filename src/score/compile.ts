@@ -34,6 +34,7 @@ import {
   AUTONOMY_POSITION,
   BUDGET_GOALPOSTS,
   CLOUT_POSITION,
+  connectivityPosition,
   demandFit,
   goalpostPosition,
   MEANS_POSITION,
@@ -108,6 +109,9 @@ export interface Kernel {
   readonly means: number;
   /** The weight of absolute size beside the tier in clout. */
   readonly size: number;
+  /** How far GaWC standing and being the national capital raise clout above the national position. */
+  readonly connectivity: number;
+  readonly capital: number;
 }
 
 /** The kernel form of resolved options. */
@@ -130,6 +134,8 @@ export function kernelOf(options: ResolvedOptions): Kernel {
     clout: options.capacity.clout,
     means: options.capacity.means,
     size: options.clout.size,
+    connectivity: options.clout.connectivity,
+    capital: options.clout.capital,
   };
 }
 
@@ -159,7 +165,10 @@ export interface CompiledCity {
   readonly regime: number;
   /** Bit mask of priority themes, or -1 when unknown. */
   readonly priorities: number;
-  /** Clout on 0..1: the tier's position, blended with absolute size when the population is known. */
+  /**
+   * Clout on 0..1: the tier's position, blended with absolute size when the
+   * population is known, raised by GaWC standing and capital status when known.
+   */
   readonly clout: Triple;
   /** Means on 0..1: the income tier's position and the known raw figures' positions, averaged. */
   readonly means: Triple;
@@ -177,16 +186,30 @@ function tripleOf(table: LevelTable, index: number): [number, number, number] {
 }
 
 /**
- * Clout: the tier's position T; where the population is known, blended with
- * its position S on the population goalposts as (T + size·S) / (1 + size).
+ * Clout: the national position, the tier's position T or, where the
+ * population is known, T blended with its position S on the population
+ * goalposts as (T + size·S) / (1 + size); then raised toward 1 by standing
+ * beyond the country, b = min(1, connectivity·G + capital·C) with G the GaWC
+ * position and C 1 for a national capital, as national + (1 − national)·b.
+ * An unknown GaWC class or capital status adds nothing (b is the same at
+ * every bound), so it never widens the interval; and as b is the same for
+ * the three entries of the triple, the bounds keep their order.
  */
 function cloutOf(city: City, tier: number, k: Kernel): Triple {
-  const t = tripleOf(CLOUT_TABLE, tier);
+  let t: Triple = tripleOf(CLOUT_TABLE, tier);
   const people = city.metroPopulation ?? city.population;
-  if (people === undefined || k.size === 0) return t;
-  const s = k.size * goalpostPosition(people, POPULATION_GOALPOSTS);
-  const d = 1 + k.size;
-  return [(t[0] + s) / d, (t[1] + s) / d, (t[2] + s) / d];
+  if (people !== undefined && k.size !== 0) {
+    const s = k.size * goalpostPosition(people, POPULATION_GOALPOSTS);
+    const d = 1 + k.size;
+    t = [(t[0] + s) / d, (t[1] + s) / d, (t[2] + s) / d];
+  }
+  const connectivity = city.resources?.connectivity;
+  let raise = 0;
+  if (connectivity !== undefined) raise += k.connectivity * connectivityPosition(connectivity);
+  if (city.capital === true) raise += k.capital;
+  if (raise === 0) return t;
+  const b = Math.min(1, raise);
+  return [t[0] + (1 - t[0]) * b, t[1] + (1 - t[1]) * b, t[2] + (1 - t[2]) * b];
 }
 
 /**

@@ -32,19 +32,36 @@ import { DEFAULT_GATES, type Gate, gateSchema } from "./gates";
 export type Aggregation = "need-first" | "arithmetic" | "geometric";
 
 /**
- * The default parts of clout beside the national tier.
+ * The default parts of clout beside the national tier. Clout is
+ * `national + (1 − national) · min(1, connectivity · G + capital · C)`, where
+ * `national` is the tier's position T blended with absolute size S as
+ * `(T + size · S) / (1 + size)`, G the place's GaWC position
+ * (`CONNECTIVITY_POSITION`) and C 1 for a national capital: standing beyond
+ * the country raises clout toward 1, closing part of what the national
+ * position leaves.
  *
  * - `size` 1: the essay's clout is both rank in the national hierarchy and
  *   "the size of the population and economy that they oversee"; with no
  *   measure of which counts more, rank and absolute size (population on
  *   log-scale goalposts, see `POPULATION_GOALPOSTS`) weigh the same. A place
  *   whose population is unknown is placed by its tier alone.
+ * - `connectivity` and `capital`: see the values and their reasons in
+ *   docs/validation.md ("Clout beyond the national tier"), where they were
+ *   chosen against observed engagement.
+ *
+ * A place whose capital status or GaWC class is unknown gets nothing from
+ * that part: like the raw figures of means, these facts refine clout when
+ * known and never widen the interval when not.
  *
  * @example
  * DEFAULT_CLOUT.size; // 1
  * @category Scoring
  */
-export const DEFAULT_CLOUT: Readonly<{ size: number }> = { size: 1 };
+export const DEFAULT_CLOUT: Readonly<{ size: number; connectivity: number; capital: number }> = {
+  size: 1,
+  connectivity: 1,
+  capital: 0.2,
+};
 
 /**
  * The default weights of capacity's two parts: clout (to command attention)
@@ -97,7 +114,13 @@ function optionsSchema() {
     weights: z.optional(weights),
     aggregation: z.optional(z.enum(["need-first", "arithmetic", "geometric"])),
     gates: z.optional(gates),
-    clout: z.optional(z.strictObject({ size: z.optional(weight) })),
+    clout: z.optional(
+      z.strictObject({
+        size: z.optional(weight),
+        connectivity: z.optional(weight),
+        capital: z.optional(weight),
+      }),
+    ),
     capacity: z.optional(capacity),
   });
 }
@@ -114,11 +137,15 @@ type OptionsSchema = ReturnType<typeof optionsSchema>;
  * - `gates`: replaces the default gates (`DEFAULT_GATES`); `[]` for none.
  * - `clout.size`: the weight of absolute size beside the national tier in
  *   clout (see {@link DEFAULT_CLOUT}); 0 for tier alone, as in model 1.
+ * - `clout.connectivity`, `clout.capital`: how far GaWC world-city standing
+ *   and being the national capital raise clout above the national position
+ *   (see {@link DEFAULT_CLOUT}); 0 to ignore them.
  * - `capacity.clout`, `capacity.means`: the weights of capacity's two parts
  *   (see {@link DEFAULT_CAPACITY}).
  *
  * @example
  * createScorer({ weights: { salience: 0.5 }, aggregation: "geometric", clout: { size: 0 } });
+ * createScorer({ clout: { connectivity: 0, capital: 0 } }); // national position only
  * @category Scoring
  */
 export type ScorerOptions = z.input<OptionsSchema>;
@@ -134,7 +161,11 @@ export interface ResolvedOptions {
   readonly weights: readonly number[];
   readonly aggregation: Aggregation;
   readonly gates: readonly Gate[];
-  readonly clout: { readonly size: number };
+  readonly clout: {
+    readonly size: number;
+    readonly connectivity: number;
+    readonly capital: number;
+  };
   readonly capacity: { readonly clout: number; readonly means: number };
 }
 
@@ -147,7 +178,11 @@ function resolved(parsed: z.output<OptionsSchema>): ResolvedOptions {
     weights: raw.map((value) => value / total),
     aggregation: parsed.aggregation ?? "need-first",
     gates: parsed.gates ?? DEFAULT_GATES,
-    clout: { size: parsed.clout?.size ?? DEFAULT_CLOUT.size },
+    clout: {
+      size: parsed.clout?.size ?? DEFAULT_CLOUT.size,
+      connectivity: parsed.clout?.connectivity ?? DEFAULT_CLOUT.connectivity,
+      capital: parsed.clout?.capital ?? DEFAULT_CLOUT.capital,
+    },
     capacity: { clout: clout / (clout + means), means: means / (clout + means) },
   };
 }

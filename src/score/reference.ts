@@ -10,6 +10,7 @@
  * @module
  */
 import { liberalAlignment } from "../classify/liberal-alignment";
+import { CONNECTIVITY_CLASSES, type ConnectivityClass } from "../model/place-facts";
 import type {
   Autonomy,
   IncomeTier,
@@ -46,6 +47,35 @@ export const CLOUT_POSITION: Readonly<Record<NationalTier, number>> = {
   tertiary: 1 / 3,
   local: 0,
 };
+
+/**
+ * Global standing of each GaWC world-city class on 0..1, for clout: alpha++
+ * (London, New York) 1 down to sufficiency 1/12 in equal steps over GaWC's
+ * twelve classes, and 0 for a place the edition does not classify (below
+ * sufficiency). Equal steps, as for the other ordinal scales, because GaWC
+ * publishes the classes as an order, not as distances. The essay's clout is
+ * the power to command attention; a city through which the world economy's
+ * firms run commands it beyond its country, where national rank alone places
+ * it ("The World According to GaWC 2024", `CONNECTIVITY_EDITION`).
+ *
+ * @example
+ * CONNECTIVITY_POSITION["alpha++"]; // 1
+ * @category Scoring
+ */
+export const CONNECTIVITY_POSITION: Readonly<Record<ConnectivityClass, number>> =
+  /* @__PURE__ */ Object.fromEntries(
+    CONNECTIVITY_CLASSES.map((level) => [level, connectivityPosition(level)]),
+  ) as Record<ConnectivityClass, number>;
+
+/**
+ * The position of a GaWC class (see {@link CONNECTIVITY_POSITION}): its
+ * distance from the bottom of `CONNECTIVITY_CLASSES`, whose last entry,
+ * `not-classified`, sits at 0.
+ */
+export function connectivityPosition(level: ConnectivityClass): number {
+  const last = CONNECTIVITY_CLASSES.length - 1;
+  return (last - CONNECTIVITY_CLASSES.indexOf(level)) / last;
+}
 
 /**
  * Means of each income tier on 0..1, low (0) to high (1), in equal steps. The

@@ -4,7 +4,10 @@ import { describe, expect } from "vitest";
 import {
   AUTONOMIES,
   type City,
+  CONNECTIVITY_CLASSES,
+  CONNECTIVITY_POSITION,
   createScorer,
+  DEFAULT_CLOUT,
   DEFAULT_SCORER,
   FACTORS,
   INCOME_TIERS,
@@ -192,6 +195,28 @@ describe("monotonicity of each factor in its field", () => {
   test.prop([
     arbitraryCity,
     arbitraryTopic,
+    ordered([...CONNECTIVITY_CLASSES].reverse()),
+    fc.boolean(),
+  ])(
+    "a higher GaWC class or being the national capital never lowers capacity, nor the score",
+    (city, topic, [lower, higher], capital) => {
+      const at = (connectivity: (typeof CONNECTIVITY_CLASSES)[number], isCapital: boolean) =>
+        scoreRelevance(
+          { ...city, capital: isCapital, resources: { ...city.resources, connectivity } },
+          topic,
+        );
+      const less = at(lower, false);
+      const more = at(higher, capital);
+      expect(more.factors.capacity.value).toBeGreaterThanOrEqual(less.factors.capacity.value);
+      expect(more.factors.capacity.low).toBeGreaterThanOrEqual(less.factors.capacity.low);
+      expect(more.factors.capacity.high).toBeGreaterThanOrEqual(less.factors.capacity.high);
+      expect(more.score).toBeGreaterThanOrEqual(less.score);
+    },
+  );
+
+  test.prop([
+    arbitraryCity,
+    arbitraryTopic,
     fc.double({ min: 1e5, max: 1e7, noNaN: true }),
     fc.double({ min: 1e5, max: 1e7, noNaN: true }),
     fc.double({ min: 0.05, max: 1, noNaN: true }),
@@ -199,6 +224,12 @@ describe("monotonicity of each factor in its field", () => {
     "a bigger city scores higher than a smaller one on a topic that needs clout, all else equal",
     (city, topic, a, b, cloutDemand) => {
       fc.pre(Math.max(a, b) >= 1.01 * Math.min(a, b));
+      // Below the top of clout: standing beyond the country (GaWC class, capital) has not already raised it to 1.
+      const standing =
+        DEFAULT_CLOUT.connectivity *
+          CONNECTIVITY_POSITION[city.resources?.connectivity ?? "not-classified"] +
+        (city.capital === true ? DEFAULT_CLOUT.capital : 0);
+      fc.pre(standing < 1);
       const { metroPopulation: _, ...rest } = city;
       const needsClout: Topic = { ...topic, demands: { ...topic.demands, clout: cloutDemand } };
       const at = (population: number) => scoreRelevance({ ...rest, population }, needsClout);
@@ -277,6 +308,81 @@ describe("order kept under the gates", () => {
       const at = (internationalRole: (typeof INTERNATIONAL_ROLES)[number]) =>
         scoreRelevance({ ...city, outlook: { ...city.outlook, internationalRole } }, topic).score;
       expect(at(more)).toBeGreaterThan(at(less));
+    },
+  );
+});
+
+describe("standing beyond the country (GaWC class, national capital)", () => {
+  const strictlyHigher = fc
+    .tuple(
+      fc.integer({ min: 0, max: CONNECTIVITY_CLASSES.length - 1 }),
+      fc.integer({ min: 0, max: CONNECTIVITY_CLASSES.length - 1 }),
+    )
+    .filter(([a, b]) => a !== b)
+    .map(
+      ([a, b]) =>
+        [
+          CONNECTIVITY_CLASSES[Math.max(a, b)] as (typeof CONNECTIVITY_CLASSES)[number],
+          CONNECTIVITY_CLASSES[Math.min(a, b)] as (typeof CONNECTIVITY_CLASSES)[number],
+        ] as const,
+    );
+
+  test.prop([arbitraryCompleteCity, arbitraryTopic, strictlyHigher])(
+    "below the top of clout, a higher GaWC class strictly raises capacity on a topic that demands clout",
+    (city, topic, [lower, higher]) => {
+      fc.pre(topic.demands.clout > 0.01 && city.resources?.nationalTier !== "primary");
+      const at = (connectivity: (typeof CONNECTIVITY_CLASSES)[number]) =>
+        scoreRelevance(
+          { ...city, capital: false, resources: { ...city.resources, connectivity } },
+          topic,
+        ).factors.capacity.value;
+      expect(at(higher)).toBeGreaterThan(at(lower));
+    },
+  );
+
+  test.prop([arbitraryCompleteCity, arbitraryTopic])(
+    "below the top of clout, being the national capital strictly raises capacity on a topic that demands clout",
+    (city, topic) => {
+      fc.pre(topic.demands.clout > 0.01 && city.resources?.nationalTier !== "primary");
+      const at = (capital: boolean) =>
+        scoreRelevance(
+          { ...city, capital, resources: { ...city.resources, connectivity: "gamma" } },
+          topic,
+        ).factors.capacity.value;
+      expect(at(true)).toBeGreaterThan(at(false));
+    },
+  );
+
+  test.prop([arbitraryCity, arbitraryTopic])(
+    "an unknown GaWC class or capital status never widens the interval: the width is that of a city known to have neither",
+    (city, topic) => {
+      const { capital: _, ...rest } = city;
+      const { connectivity: __, ...resources } = city.resources ?? {};
+      const unknown = scoreRelevance({ ...rest, resources }, topic);
+      const neither = scoreRelevance(
+        { ...rest, capital: false, resources: { ...resources, connectivity: "not-classified" } },
+        topic,
+      );
+      expect([unknown.low, unknown.score, unknown.high]).toEqual([
+        neither.low,
+        neither.score,
+        neither.high,
+      ]);
+    },
+  );
+
+  test.prop([arbitraryCity, arbitraryTopic])(
+    "with connectivity and capital weighted 0, the place facts change nothing",
+    (city, topic) => {
+      const scorer = right(createScorer({ clout: { connectivity: 0, capital: 0 } }));
+      const { capital: _, ...rest } = city;
+      const { connectivity: __, ...resources } = city.resources ?? {};
+      expect(
+        Object.is(
+          scorer.relevance(city, topic).score,
+          scorer.relevance({ ...rest, resources }, topic).score,
+        ),
+      ).toBe(true);
     },
   );
 });

@@ -51,6 +51,9 @@ describe("createScorer", () => {
     [{ weights: { outlook: 0, salience: 0, capacity: 0, authority: 0, values: 0 } }, ["weights"]],
     [{ weights: { mood: 1 } }, ["weights", "mood"]],
     [{ aggregation: "harmonic" }, ["aggregation"]],
+    [{ clout: { connectivity: -0.5 } }, ["clout", "connectivity"]],
+    [{ clout: { capital: Number.POSITIVE_INFINITY } }, ["clout", "capital"]],
+    [{ clout: { standing: 1 } }, ["clout", "standing"]],
     [
       {
         gates: [

@@ -16,7 +16,14 @@ import {
 } from "../../src/index";
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
-const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== "");
+/**
+ * Ids and names as the parser keeps them (trimmed, NFC-normalised), so that
+ * arrays unique by id stay unique once parsed.
+ */
+const text = fc
+  .string({ minLength: 1, maxLength: 20 })
+  .map((s) => s.trim().normalize("NFC"))
+  .filter((s) => s !== "");
 const themes = fc.uniqueArray(fc.constantFrom(...THEMES), { minLength: 1, maxLength: 5 });
 
 export const arbitraryCity: fc.Arbitrary<City> = fc.record(
@@ -53,8 +60,9 @@ export const arbitraryCity: fc.Arbitrary<City> = fc.record(
 );
 
 /**
- * A city with every categorical field known; its raw figures (population,
- * metro GDP, budget, international office) each known or not.
+ * A city with every categorical field known; its raw figures and place facts
+ * (population, metro GDP, budget, international office, capital status, GaWC
+ * class) each known or not.
  */
 export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
   {
@@ -63,6 +71,7 @@ export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
     country: fc.constantFrom(...COUNTRY_CODES),
     population: fc.integer({ min: 1, max: 40_000_000 }),
     metroPopulation: fc.integer({ min: 1, max: 40_000_000 }),
+    capital: fc.boolean(),
     outlook: fc.record({
       internationalRole: fc.constantFrom(...INTERNATIONAL_ROLES),
       priorities: themes,
@@ -74,6 +83,7 @@ export const arbitraryCompleteCity: fc.Arbitrary<City> = fc.record(
         metroGdpUsd: fc.double({ min: 1, max: 5e12, noNaN: true }),
         budgetUsd: fc.double({ min: 1, max: 5e11, noNaN: true }),
         internationalOffice: fc.boolean(),
+        connectivity: fc.constantFrom(...CONNECTIVITY_CLASSES),
       },
       { requiredKeys: ["nationalTier", "incomeTier"] },
     ),
