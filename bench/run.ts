@@ -23,9 +23,10 @@
  * timed in a fresh child process where scoreRelevance never runs, because the
  * two share the kernel and its type feedback (see matrixInFreshProcess).
  *
- * The cohorts benchmark (bench/cohorts.ts) follows, then the place lookups
- * (bench/places.ts); `--scoring` skips both, `--cohorts` runs the cohorts
- * alone, `--places` the lookups alone.
+ * The cohorts benchmark (bench/cohorts.ts) follows, then the evaluation
+ * benchmark (bench/evaluation.ts) and the place lookups (bench/places.ts);
+ * `--scoring` skips them, `--cohorts`, `--evaluation` and `--places` run one
+ * alone.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -37,6 +38,7 @@ import { Bench } from "tinybench";
 import { CATALOG, type City, DEFAULT_SCORER } from "../src/index";
 import { runCohortBench } from "./cohorts";
 import { CITY_FLOOR, loadBenchData } from "./data";
+import { runEvaluationBench } from "./evaluation";
 import { compileFloor, scoreFloor } from "./floor";
 import { runPlacesBench } from "./places";
 
@@ -490,22 +492,34 @@ async function main(): Promise<void> {
   if (Number.isNaN(sink)) console.log("(sink)");
 }
 
-/** The scoring benchmark, then (unless `--scoring`) the cohorts benchmark of bench/cohorts.ts. */
+/** The scoring benchmark, then (unless `--scoring`) the cohorts, evaluation and place-lookup benchmarks. */
 async function all(): Promise<void> {
   const args = process.argv.slice(2);
+  const variants: ("bundle" | "sources")[] = args.includes("--src")
+    ? ["sources"]
+    : args.includes("--dist")
+      ? ["bundle"]
+      : ["bundle", "sources"];
+  if (args.includes("--evaluation")) {
+    const { met } = await runEvaluationBench({
+      variants: variants.slice(0, 1),
+      onLine: (line) => console.log(line),
+    });
+    if (!met) process.exitCode = 1;
+    return;
+  }
   if (args.includes("--places")) return runPlacesBench((line) => console.log(line));
   if (!args.includes("--cohorts")) await main();
   if (args.includes("--scoring") || args.includes(MATRIX_ONLY)) return;
   console.log("");
-  await runCohortBench({
-    variants: args.includes("--src")
-      ? ["sources"]
-      : args.includes("--dist")
-        ? ["bundle"]
-        : ["bundle", "sources"],
+  await runCohortBench({ variants, onLine: (line) => console.log(line) });
+  if (args.includes("--cohorts")) return;
+  console.log("");
+  const { met } = await runEvaluationBench({
+    variants: variants.slice(0, 1),
     onLine: (line) => console.log(line),
   });
-  if (args.includes("--cohorts")) return;
+  if (!met) process.exitCode = 1;
   console.log("");
   await runPlacesBench((line) => console.log(line));
 }

@@ -90,7 +90,7 @@ export function renderCountriesModule(): string {
     if (row.note) record.note = row.note;
     out.push(`  ${JSON.stringify(record)},`);
   }
-  return `${HEADER}import type { CountryProfile } from "./index";
+  return `${HEADER}import type { CountryProfile } from "./profile";
 
 /** The country table of data/countries.csv, without derived fields. */
 export const COUNTRY_ROWS: readonly Omit<CountryProfile, "autonomy">[] = [

@@ -9,10 +9,11 @@ import { type CellType, CITY_FIELDS, TOPIC_FIELDS } from "../model/fields";
 import { UsageError } from "./errors";
 
 /**
- * What is read from a file: cities, topics, or places (cities named by
- * `name` and `country`, their profiles looked up in the gazetteer).
+ * What is read from a file: cities, topics, places (cities named by `name`
+ * and `country`, their profiles looked up in the gazetteer), or membership
+ * lists (for `evaluate`).
  */
-export type RecordKind = "cities" | "topics" | "places";
+export type RecordKind = "cities" | "topics" | "places" | "lists";
 
 type FieldTable = Readonly<Record<string, { readonly cell: CellType; readonly required: boolean }>>;
 
@@ -22,11 +23,20 @@ const columnsOf = (fields: FieldTable): ReadonlyMap<string, CellType> =>
 const requiredOf = (fields: FieldTable): readonly string[] =>
   Object.keys(fields).filter((path) => fields[path]?.required === true);
 
+/** Every field of a membership list, as a CSV column: ids in `;`-separated cells. */
+const LIST_COLUMNS: ReadonlyMap<string, CellType> = new Map<string, CellType>([
+  ["id", "text"],
+  ["topicIds", "list"],
+  ["memberIds", "list"],
+  ["scopeCountries", "list"],
+]);
+
 /** The columns of each kind of record: every field of the registry, in its order. */
 export const COLUMNS: Readonly<Record<RecordKind, ReadonlyMap<string, CellType>>> = {
   cities: columnsOf(CITY_FIELDS),
   topics: columnsOf(TOPIC_FIELDS),
   places: columnsOf(CITY_FIELDS),
+  lists: LIST_COLUMNS,
 };
 
 /** Columns every record needs: a header without one of them makes every record invalid. */
@@ -35,12 +45,14 @@ const REQUIRED: Readonly<Record<RecordKind, readonly string[]>> = {
   // The gazetteer gives the id (geonames:N) when the file does not.
   places: ["name", "country"],
   topics: requiredOf(TOPIC_FIELDS),
+  lists: ["id", "topicIds", "memberIds"],
 };
 
 const SINGULAR: Readonly<Record<RecordKind, string>> = {
   cities: "city",
   topics: "topic",
   places: "place record",
+  lists: "membership list",
 };
 
 /** The kind a header (or a record's keys) speaks of: topics have themes and demands. */

@@ -7,6 +7,7 @@
  */
 import { cohortsCommand } from "./cohorts";
 import type { Command } from "./command";
+import { evaluateCommand } from "./evaluate";
 import { rankCommand } from "./rank";
 import { reflectCommand } from "./reflect";
 import { scoreCommand } from "./score";
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   cohortsCommand,
   reflectCommand,
+  evaluateCommand,
 ];
 
 /** The command named `name`, if any. */

@@ -8,6 +8,7 @@
 
 import * as E from "fp-ts/Either";
 import { CATALOG } from "../catalog/topics";
+import { type MembershipList, parseMembershipList } from "../evaluate/input";
 import { firstSeenTracker } from "../internal/ids";
 import type { Issue, ValidationError } from "../model/errors";
 import { comparableId } from "../model/ids";
@@ -32,6 +33,8 @@ export interface Loaded<T> {
   readonly kind: RecordKind;
   /** The valid records, in input order (empty when not kept). */
   readonly records: readonly T[];
+  /** Where each kept record starts, in the same order. */
+  readonly positions: readonly Position[];
   /** Records read, valid or not. */
   readonly total: number;
   /** How many records were invalid. */
@@ -59,6 +62,7 @@ type Parse = (input: unknown) => E.Either<ValidationError, { readonly id: string
 const PARSERS: Readonly<Record<Exclude<RecordKind, "places">, Parse>> = {
   cities: parseCity,
   topics: parseTopic,
+  lists: parseMembershipList,
 };
 
 /** How records of a kind are checked, and how a repeated id is worded. */
@@ -101,6 +105,7 @@ export async function loadRecords(
   const { diagnostics } = context;
   let resolved: RecordKind | undefined = kind === "auto" ? undefined : kind;
   const records: unknown[] = [];
+  const positions: Position[] = [];
   const problems: RecordProblem[] = [];
   /** Where each id (compared trimmed and NFC) was first seen, as `line N` or `line N, column C`. */
   const firstSeenAt = firstSeenTracker<string, string>();
@@ -141,12 +146,25 @@ export async function loadRecords(
       report(raw, [{ path: ["id"], message: checker.repeated(id, first) }]);
       continue;
     }
-    if (options.keep !== false) records.push(parsed.right);
+    if (options.keep !== false) {
+      records.push(parsed.right);
+      positions.push(
+        raw.column === undefined ? { line: raw.line } : { line: raw.line, column: raw.column },
+      );
+    }
   }
   if (total >= PROGRESS_EVERY) {
     diagnostics.progress(`${input.name}: ${count(total)} records read, ${count(invalid)} invalid`);
   }
-  return { name: input.name, kind: resolved ?? "cities", records, total, invalid, problems };
+  return {
+    name: input.name,
+    kind: resolved ?? "cities",
+    records,
+    positions,
+    total,
+    invalid,
+    problems,
+  };
 }
 
 /** The valid cities of `file`. */
@@ -157,6 +175,15 @@ export async function loadCities(
 ): Promise<Loaded<City>> {
   const kind = options.places === true ? "places" : "cities";
   return (await loadRecords(file, kind, options, context)) as Loaded<City>;
+}
+
+/** The valid membership lists of `file`. */
+export async function loadLists(
+  file: string,
+  options: LoadOptions,
+  context: Context,
+): Promise<Loaded<MembershipList>> {
+  return (await loadRecords(file, "lists", options, context)) as Loaded<MembershipList>;
 }
 
 /** The valid topics of `file`. */

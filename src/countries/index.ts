@@ -1,65 +1,11 @@
-/**
- * Country reference data: for every economy the World Bank classifies, its
- * income group (FY2026), its V-Dem regime category (2024), its state structure
- * and the autonomy level the model derives from them. Facts only: a value no
- * source gives is absent, never guessed.
- *
- * Its own subpath (`city-difference/countries`), so that bundles that do not
- * use it do not carry it.
- *
- * @example
- * import { countryProfile } from "city-difference/countries";
- * countryProfile("DE");
- * // { code: "DE", name: "Germany", incomeTier: "high", regime: "liberal-democracy",
- * //   regimeYear: 2024, stateStructure: "federal", autonomy: "decentralized", … }
- *
- * @packageDocumentation
- */
-import type { CountryCode } from "../model/country-codes";
 import type { Region } from "../model/place-facts";
-import type { Autonomy, IncomeTier, Regime } from "../model/taxonomy";
+import type { Autonomy, Regime } from "../model/taxonomy";
 import { COUNTRY_ROWS } from "./data";
+import type { CountryProfile, StateStructure } from "./profile";
 import { COUNTRY_REGIONS } from "./regions";
-import type { StateSource } from "./sources";
 
+export type { CountryProfile, StateStructure } from "./profile";
 export { SOURCES, type Source, type StateSource } from "./sources";
-
-/**
- * How a country's state is structured, as its sources describe it.
- *
- * - `federal`: a federation (Forum of Federations).
- * - `unitary`: a unitary state.
- * - `unitary-devolved`: a unitary state with devolved legislatures (the UK).
- * - `regionalized`: a unitary state with constitutionally strong regions (Italy).
- * - `dependency`: a territory under another state's sovereignty (Puerto Rico, Hong Kong…).
- *
- * @category Countries
- */
-export type StateStructure =
-  | "federal"
-  | "unitary"
-  | "unitary-devolved"
-  | "regionalized"
-  | "dependency";
-
-/** One economy's reference facts. @category Countries */
-export interface CountryProfile {
-  readonly code: CountryCode;
-  readonly name: string;
-  /** World Bank income group, FY2026; absent where the World Bank left it unclassified (Ethiopia, Venezuela). */
-  readonly incomeTier?: IncomeTier;
-  /** V-Dem Regimes of the World category; absent for the small states V-Dem does not code. */
-  readonly regime?: Regime;
-  /** The year the regime category describes. */
-  readonly regimeYear?: number;
-  readonly stateStructure?: StateStructure;
-  /** Where the state structure comes from. */
-  readonly stateSources?: readonly StateSource[];
-  /** The model's autonomy level, from {@link autonomyOf}; absent when an input is. */
-  readonly autonomy?: Autonomy;
-  /** Conflicts between sources and other remarks. */
-  readonly note?: string;
-}
 
 /**
  * The model's `autonomy` level from a country's state structure (formal

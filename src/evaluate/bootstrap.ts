@@ -39,8 +39,12 @@ export function hashSeed(seed: number, key: string): number {
 
 /** Draws replicate weights: members resampled among members, non-members among non-members. */
 export interface Resampler {
-  /** Fills `weights` (one per place) with a fresh replicate's draw counts. */
-  next(weights: Float64Array): void;
+  /**
+   * Fills `weights` (one per place) with a fresh replicate's draw counts and
+   * writes the places drawn, each once, to `drawn` (in the order first
+   * drawn); returns how many there are.
+   */
+  next(weights: Float64Array, drawn: Int32Array): number;
 }
 
 /** A resampler over places split by `member`, seeded. */
@@ -49,18 +53,23 @@ export function stratifiedResampler(member: Uint8Array, seed: number): Resampler
   const others: number[] = [];
   for (let i = 0; i < member.length; i++) (member[i] === 1 ? members : others).push(i);
   const random = seededRandom(seed);
-  const draw = (weights: Float64Array, stratum: readonly number[]) => {
+  let count = 0;
+  const draw = (weights: Float64Array, drawn: Int32Array, stratum: readonly number[]) => {
     const m = stratum.length;
     for (let d = 0; d < m; d++) {
       const index = stratum[Math.floor(random() * m)] as number;
-      weights[index] = (weights[index] as number) + 1;
+      const before = weights[index] as number;
+      if (before === 0) drawn[count++] = index;
+      weights[index] = before + 1;
     }
   };
   return {
-    next(weights) {
+    next(weights, drawn) {
       weights.fill(0);
-      draw(weights, members);
-      draw(weights, others);
+      count = 0;
+      draw(weights, drawn, members);
+      draw(weights, drawn, others);
+      return count;
     },
   };
 }

@@ -20,7 +20,13 @@ import {
   stratifiedResampler,
 } from "./bootstrap";
 import { type PreparedInput, prepareInput } from "./input";
-import { type MetricValues, type Ranking, rankByScore, rankingMetrics } from "./metrics";
+import {
+  type MetricValues,
+  type Ranking,
+  rankByScore,
+  rankingMetrics,
+  replicateMetrics,
+} from "./metrics";
 import { type ListScope, listScopes, pick, scoreColumn } from "./scope";
 
 /**
@@ -52,17 +58,18 @@ export interface EvaluationProgress {
   readonly listId: string;
 }
 
-const OptionsSchema = /* @__PURE__ */ z.strictObject({
-  replicates: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
-  minMembers: z.optional(z.int().check(z.gte(1))),
-  onProgress: z.optional(
-    z.custom<(progress: EvaluationProgress) => void>((value) => typeof value === "function", {
-      error: "must be a function",
-    }),
-  ),
-});
+const OptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    replicates: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+    minMembers: z.optional(z.int().check(z.gte(1))),
+    onProgress: z.optional(
+      z.custom<(progress: EvaluationProgress) => void>((value) => typeof value === "function", {
+        error: "must be a function",
+      }),
+    ),
+  }))();
 
 /**
  * Options of {@link evaluateRelevance}.
@@ -245,17 +252,21 @@ function runReplicates(
     positives: joinerMembers,
     negatives: scope.joinerMember.length - joinerMembers,
   };
+  const drawn = new Int32Array(weights.length);
+  const joinerDrawn = new Int32Array(joinerWeights.length);
   for (let r = 0; r < count; r++) {
-    resampler.next(weights);
-    joinerResampler?.next(joinerWeights);
+    const drawnCount = resampler.next(weights, drawn);
+    const joinerCount = joinerResampler?.next(joinerWeights, joinerDrawn) ?? 0;
     for (const s of scorings) {
-      rankingMetrics(s.ranking, weights, totals, values);
+      replicateMetrics(s.ranking, drawn, drawnCount, weights, totals, values);
       s.replicates.auc[r] = values.auc;
       s.replicates.averagePrecision[r] = values.averagePrecision;
       s.replicates.precisionAtK[r] = values.precisionAtK;
       if (s.joinerRanking !== undefined) {
-        s.specificityReplicates[r] = rankingMetrics(
+        s.specificityReplicates[r] = replicateMetrics(
           s.joinerRanking,
+          joinerDrawn,
+          joinerCount,
           joinerWeights,
           joinerTotals,
           values,

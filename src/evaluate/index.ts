@@ -7,6 +7,19 @@
  */
 export type { Estimate } from "./bootstrap";
 export {
+  type CalibrateOptions,
+  type Calibration,
+  type CalibrationParameter,
+  type CalibrationProgress,
+  type CalibrationReport,
+  calibrateScorer,
+  calibrationParameters,
+  DEFAULT_CALIBRATION_PARAMETERS,
+  DEFAULT_PENALTIES,
+  type FittedParameter,
+  type HeldOutList,
+} from "./calibrate";
+export {
   DEFAULT_MIN_MEMBERS,
   DEFAULT_REPLICATES,
   type EvaluateOptions,

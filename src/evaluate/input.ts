@@ -17,39 +17,34 @@ import {
   validationError,
 } from "../model/errors";
 import { parseCity, parseTopic, parseWithSchema } from "../model/parse";
-import { type City, CitySchema, type Topic, TopicSchema } from "../model/schemas";
+import type { City, CitySchema, Topic, TopicSchema } from "../model/schemas";
 import type { ScorerOptions } from "../score/options";
 import { createScorer, type Scorer } from "../score/scorer";
 
-const id = /* @__PURE__ */ z.string().check(
-  z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
-  z.maxLength(200),
-);
+const id = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.refine((value) => value.trim() !== "", { error: "must not be empty" }),
+    z.maxLength(200),
+  ))();
 
-const ListSchema = /* @__PURE__ */ z.readonly(
-  z.strictObject({
-    id,
-    topicIds: z.readonly(z.array(id).check(z.minLength(1))),
-    memberIds: z.readonly(z.array(id)),
-    scopeCountries: z.optional(z.readonly(z.array(z.enum(COUNTRY_CODES)).check(z.minLength(1)))),
-  }),
-);
+const ListSchema = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      id,
+      topicIds: z.readonly(z.array(id).check(z.minLength(1))),
+      memberIds: z.readonly(z.array(id)),
+      scopeCountries: z.optional(z.readonly(z.array(z.enum(COUNTRY_CODES)).check(z.minLength(1)))),
+    }),
+  ))();
 
 /** The outer shape; cities and topics are then parsed one by one, as `parseCity` and `parseTopic` do. */
-const InputSchema = /* @__PURE__ */ z.strictObject({
-  cities: z.array(z.unknown()),
-  topics: z.array(z.unknown()),
-  lists: z.readonly(z.array(ListSchema)),
-  scorer: z.optional(z.unknown()),
-});
-
-/** The input's type, as users write it. */
-const InputShape = /* @__PURE__ */ z.strictObject({
-  cities: z.readonly(z.array(CitySchema)),
-  topics: z.readonly(z.array(TopicSchema)),
-  lists: z.readonly(z.array(ListSchema)),
-  scorer: z.optional(z.unknown()),
-});
+const InputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    cities: z.array(z.unknown()),
+    topics: z.array(z.unknown()),
+    lists: z.readonly(z.array(ListSchema)),
+    scorer: z.optional(z.unknown()),
+  }))();
 
 /**
  * A membership list: the ids of the cities (of the same input) that belong
@@ -74,7 +69,20 @@ export type MembershipList = z.output<typeof ListSchema>;
  *
  * @category Evaluation
  */
-export type EvaluationInput = z.input<typeof InputShape>;
+export interface EvaluationInput {
+  readonly cities: readonly z.input<typeof CitySchema>[];
+  readonly topics: readonly z.input<typeof TopicSchema>[];
+  readonly lists: readonly MembershipList[];
+  readonly scorer?: unknown;
+}
+
+/**
+ * Validates one membership list's shape (not its references to cities and
+ * topics, which need the rest of the input). Never throws.
+ */
+export function parseMembershipList(input: unknown): E.Either<ValidationError, MembershipList> {
+  return parseWithSchema(ListSchema, input, "a membership list object");
+}
 
 /** A list as evaluation uses it: members as a set, scope resolved. */
 export interface PreparedList {

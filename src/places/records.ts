@@ -19,7 +19,7 @@ import {
 } from "../model/parse";
 import { snapshot } from "../model/read";
 import type { City } from "../model/schemas";
-import { cityFromPlace, type Place, type PlaceLookupError } from "./index";
+import { cityFromPlace, type Place, type PlaceLookupError } from "./lookup";
 
 /** The id of a city made from a gazetteer place: `geonames:` and the GeoNames id. */
 const GEONAMES_ID = /^geonames:(\d+)$/;

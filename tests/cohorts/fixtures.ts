@@ -5,7 +5,8 @@
  * secondary cities in a centralized closed autocracy. Values are
  * illustrative, not data about the named cities.
  */
-import type { City, Theme } from "../../src/index";
+import { either as E } from "fp-ts";
+import type { City, Platform, Theme } from "../../src/index";
 
 /** A Core City: secondary, high income, an internationally committed mayor, an international office. */
 export function coreCity(
@@ -81,3 +82,20 @@ export const LOW_INCOME_CITIES: readonly City[] = [
 
 /** All three groups: 10 + 7 + 4 cities. */
 export const MIXED: readonly City[] = [...CORE_CITIES, ...KEY_CITIES, ...LOW_INCOME_CITIES];
+
+export function right<T>(either: E.Either<unknown, T>): T {
+  if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
+  return either.right;
+}
+
+export function leftIssues(either: E.Either<{ issues: readonly unknown[] }, unknown>) {
+  if (E.isRight(either)) throw new Error("expected a Left");
+  return either.left.issues;
+}
+
+/** A platform whose agenda rests on liberal-democratic norms and national clout. */
+export const FORUM: Platform = {
+  id: "forum",
+  name: "Forum",
+  agenda: ["public-participation", "free-expression", "trade-stance"],
+};

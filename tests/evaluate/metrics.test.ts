@@ -12,6 +12,7 @@ import {
   precisionAtK,
   rankByScore,
   rankingMetrics,
+  replicateMetrics,
   rocAuc,
 } from "../../src/evaluate/metrics";
 
@@ -181,6 +182,40 @@ describe("laws", () => {
       for (const key of ["auc", "averagePrecision", "precisionAtK"] as const) {
         if (Number.isNaN(listed[key])) expect(weighted[key]).toBeNaN();
         else expect(weighted[key]).toBeCloseTo(listed[key], 12);
+      }
+    },
+  );
+
+  test.prop([labelled, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 60, maxLength: 60 })])(
+    "a replicate summed over the places it drew gives exactly the weighted figures",
+    ({ scores, member }, counts) => {
+      const weights = Float64Array.from(scores, (_, i) => counts[i] as number);
+      const ranking = rankByScore(scores, flags(member));
+      const drawn = Int32Array.from(
+        scores.flatMap((_, i) => ((weights[i] as number) > 0 ? [i] : [])),
+      );
+      let positives = 0;
+      let negatives = 0;
+      scores.forEach((_, i) => {
+        if (member[i] === 1) positives += weights[i] as number;
+        else negatives += weights[i] as number;
+      });
+      const out = { auc: 0, averagePrecision: 0, precisionAtK: 0 };
+      const replicate = replicateMetrics(
+        ranking,
+        drawn,
+        drawn.length,
+        weights,
+        {
+          positives,
+          negatives,
+        },
+        out,
+      );
+      const weighted = rankingMetrics(ranking, weights);
+      for (const key of ["auc", "averagePrecision", "precisionAtK"] as const) {
+        if (Number.isNaN(weighted[key])) expect(replicate[key]).toBeNaN();
+        else expect(replicate[key]).toBe(weighted[key]);
       }
     },
   );

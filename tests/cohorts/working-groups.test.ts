@@ -1,0 +1,191 @@
+import { fc, test } from "@fast-check/vitest";
+import { either as E } from "fp-ts";
+import { describe, expect, it } from "vitest";
+import {
+  agendaReflection,
+  CATALOG,
+  catalogTopic,
+  type MemberReflection,
+  REFLECTION_TOP_K,
+  scoreRelevance,
+  suggestWorkingGroups,
+  type Topic,
+} from "../../src/index";
+import { arbitraryCity } from "../support/arbitraries";
+import { coreCity, FORUM, LOW_INCOME_CITIES, MIXED, right } from "./fixtures";
+
+describe("suggestWorkingGroups", () => {
+  const suggestions = right(suggestWorkingGroups(FORUM, MIXED, CATALOG));
+
+  it("forms cohorts and gives each a sub-agenda that raises its worst-served member's reflection", () => {
+    expect(suggestions.grouping).toBe("cohorts");
+    expect(suggestions.groups).toHaveLength(3);
+    for (const group of suggestions.groups) {
+      expect(group.after.share).toBeGreaterThan(group.before.share);
+      expect(group.gain.share).toBeCloseTo(group.after.share - group.before.share, 12);
+      expect(group.gain.meanRelevance).toBeGreaterThan(0);
+    }
+  });
+
+  it("puts on a sub-agenda only topics shared by every member and not already on the platform's agenda", () => {
+    for (const group of suggestions.groups) {
+      const members = MIXED.filter((c) => group.memberIds.includes(c.id));
+      expect(group.subAgenda.length).toBeLessThanOrEqual(REFLECTION_TOP_K);
+      for (const topic of group.subAgenda) {
+        expect(FORUM.agenda).not.toContain(topic.topicId);
+        for (const city of members) {
+          expect(
+            scoreRelevance(city, catalogTopic(topic.topicId) as Topic).score,
+          ).toBeGreaterThanOrEqual(0.5);
+        }
+      }
+    }
+  });
+
+  it("gives the low-income cohort basic services, its own first need", () => {
+    const low = suggestions.groups.find((g) => g.memberIds.includes("xx-city-1"));
+    expect(low?.memberIds).toEqual(LOW_INCOME_CITIES.map((c) => c.id));
+    expect(low?.subAgenda[0]?.topicId).toBe("basic-services");
+  });
+
+  it("lists groups with the most gain first, and their members partition the cities", () => {
+    const members = suggestions.groups.flatMap((g) => g.memberIds);
+    expect([...members].sort()).toEqual(MIXED.map((c) => c.id).sort());
+    for (let i = 1; i < suggestions.groups.length; i++) {
+      const a = suggestions.groups[i - 1]?.gain;
+      const b = suggestions.groups[i]?.gain;
+      expect(
+        a &&
+          b &&
+          (a.share > b.share || (a.share === b.share && a.meanRelevance >= b.meanRelevance)),
+      ).toBe(true);
+    }
+  });
+
+  it("groups by caucus when fields are given", () => {
+    const byTier = right(
+      suggestWorkingGroups(FORUM, MIXED, CATALOG, { by: ["resources.nationalTier"] }),
+    );
+    expect(byTier.grouping).toBe("caucuses");
+    expect(byTier.groups.map((g) => g.id).sort()).toEqual([
+      "resources.nationalTier=secondary",
+      "resources.nationalTier=tertiary",
+    ]);
+  });
+
+  it("keeps at most maxGroups groups and maxTopics topics each", () => {
+    const one = right(suggestWorkingGroups(FORUM, MIXED, CATALOG, { maxGroups: 1, maxTopics: 1 }));
+    expect(one.groups).toHaveLength(1);
+    expect(one.groups[0]?.memberIds).toHaveLength(MIXED.length);
+    expect(one.groups[0]?.subAgenda.length).toBeLessThanOrEqual(1);
+    const caucuses = right(
+      suggestWorkingGroups(FORUM, MIXED, CATALOG, { by: ["resources.nationalTier"], maxGroups: 1 }),
+    );
+    expect(caucuses.groups).toHaveLength(1);
+  });
+
+  it("lists a group with an empty sub-agenda and no gain when the platform already carries every topic", () => {
+    const everything = { ...FORUM, agenda: CATALOG.map((t) => t.id) };
+    const s = right(suggestWorkingGroups(everything, MIXED, CATALOG));
+    for (const group of s.groups) {
+      expect(group.subAgenda).toEqual([]);
+      expect(group.gain).toEqual({ share: 0, meanRelevance: 0 });
+    }
+  });
+
+  it("gives no groups for no cities", () => {
+    expect(right(suggestWorkingGroups(FORUM, [], CATALOG)).groups).toEqual([]);
+  });
+
+  it("rejects an invalid platform, invalid options and repeated ids", () => {
+    expect(E.isLeft(suggestWorkingGroups({ ...FORUM, agenda: ["x"] }, MIXED, CATALOG))).toBe(true);
+    for (const options of [
+      { maxGroups: 0 },
+      { maxTopics: 0 },
+      { by: ["size"] },
+      { seed: -1 },
+      { extra: 1 },
+    ]) {
+      expect(E.isLeft(suggestWorkingGroups(FORUM, MIXED, CATALOG, options as never))).toBe(true);
+    }
+    const repeated = suggestWorkingGroups(FORUM, [coreCity("a"), coreCity("a")], CATALOG, {
+      by: ["country"],
+    });
+    expect(E.isLeft(repeated) && repeated.left.issues[0]?.path).toEqual([1, "id"]);
+  });
+});
+
+describe("suggestWorkingGroups laws", () => {
+  test.prop([
+    fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 1, max: 4 }),
+    fc.subarray(
+      CATALOG.map((t) => t.id),
+      { minLength: 1 },
+    ),
+  ])(
+    "no group's worst-served share falls, and cohort groups partition the members",
+    (cities, maxGroups, agenda) => {
+      const s = right(
+        suggestWorkingGroups({ id: "p", name: "P", agenda }, cities, CATALOG, { maxGroups }),
+      );
+      for (const group of s.groups) expect(group.gain.share).toBeGreaterThanOrEqual(0);
+      const members = s.groups.flatMap((g) => g.memberIds);
+      expect([...members].sort()).toEqual(cities.map((c) => c.id).sort());
+      expect(s.groups.length).toBeLessThanOrEqual(maxGroups);
+    },
+  );
+
+  test.prop([
+    fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 1, max: 4 }),
+    fc.subarray(
+      CATALOG.map((t) => t.id),
+      { minLength: 1 },
+    ),
+  ])(
+    "a sub-agenda never leaves its group's worst-served level lower, and each of its topics raised it",
+    (cities, maxGroups, agenda) => {
+      const platform = { id: "p", name: "P", agenda };
+      const s = right(suggestWorkingGroups(platform, cities, CATALOG, { maxGroups }));
+      const level = (memberIds: readonly string[], topicIds: readonly string[]) => {
+        const members = cities.filter((c) => memberIds.includes(c.id));
+        const r = right(agendaReflection({ ...platform, agenda: topicIds }, members, CATALOG));
+        const worst = r.members.find((m) => m.cityId === r.worstServedId) as MemberReflection;
+        return [worst.share, worst.meanRelevance] as const;
+      };
+      const notLower = (a: readonly [number, number], b: readonly [number, number]) =>
+        a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+      for (const group of s.groups) {
+        expect(
+          notLower(
+            [group.after.share, group.after.meanRelevance],
+            [group.before.share, group.before.meanRelevance],
+          ),
+        ).toBe(true);
+        let topics = [...agenda];
+        let current = level(group.memberIds, topics);
+        for (const topic of group.subAgenda) {
+          topics = [...topics, topic.topicId];
+          const next = level(group.memberIds, topics);
+          expect(
+            notLower(next, current) && (next[0] !== current[0] || next[1] !== current[1]),
+          ).toBe(true);
+          current = next;
+        }
+      }
+    },
+  );
+
+  it("reports the caucuses left out beyond maxGroups instead of dropping them silently", () => {
+    const s = right(
+      suggestWorkingGroups(FORUM, MIXED, CATALOG, { by: ["resources.nationalTier"], maxGroups: 1 }),
+    );
+    expect(s.groups).toHaveLength(1);
+    expect(s.omittedGroupIds).toHaveLength(1);
+    expect([...s.groups.map((g) => g.id), ...s.omittedGroupIds].sort()).toEqual([
+      "resources.nationalTier=secondary",
+      "resources.nationalTier=tertiary",
+    ]);
+  });
+});

@@ -1,0 +1,259 @@
+import * as E from "fp-ts/Either";
+import { describe, expect, test } from "vitest";
+import {
+  CATALOG,
+  type Calibration,
+  type CalibrationParameter,
+  calibrateScorer,
+  calibrationParameters,
+  catalogTopic,
+  createScorer,
+  DEFAULT_CALIBRATION_PARAMETERS,
+  DEFAULT_CAPACITY,
+  DEFAULT_CLOUT,
+  DEFAULT_GATES,
+  DEFAULT_WEIGHTS,
+  type EvaluationInput,
+  evaluateRelevance,
+  type Scorer,
+  type ScorerOptions,
+  type Topic,
+  type ValidationError,
+} from "../../src/index";
+import { syntheticCities } from "../support/synthetic";
+
+function topic(id: string): Topic {
+  const found = catalogTopic(id);
+  if (found === undefined) throw new Error(`no catalog topic ${id}`);
+  return found;
+}
+
+const topics = ["climate-action", "trade-stance", "basic-services", "human-rights"].map(topic);
+const cities = syntheticCities(160, 11);
+
+/** Members: the cities a capacity-heavy scorer ranks highest on the topic, ties at the edge left out. */
+function membersUnder(scorer: Scorer, t: Topic, count: number): string[] {
+  const { scores } = scorer.matrix(cities, [t]);
+  const ranked = cities
+    .map((city, i) => ({ id: city.id, score: scores[i] as number }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const next = ranked[count]?.score;
+  return ranked
+    .slice(0, count)
+    .filter((entry) => entry.score !== next)
+    .map((entry) => entry.id);
+}
+
+const capacityHeavy = (
+  createScorer({
+    weights: { capacity: 1, outlook: 0.05, salience: 0.05, authority: 0.05, values: 0.05 },
+  }) as E.Right<Scorer>
+).right;
+
+/** Four lists whose members a capacity-heavy model picks: the defaults rank them less well. */
+const input: EvaluationInput = {
+  cities,
+  topics,
+  lists: topics.map((t, i) => ({
+    id: `list-${i}`,
+    topicIds: [t.id],
+    memberIds: membersUnder(capacityHeavy, t, 25),
+  })),
+};
+
+const FAST = { penalties: [0, 0.01, 0.1], maxEvaluations: 120 };
+const FEASIBILITY = ["outlook", "capacity", "authority", "values"] as const;
+
+function valueAt(options: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], options);
+}
+
+function calibration(value: unknown, options?: unknown): Calibration {
+  const result = calibrateScorer(value, options);
+  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left.issues));
+  return result.right;
+}
+
+function errorOf(value: unknown, options?: unknown): ValidationError {
+  const result = calibrateScorer(value, options);
+  if (E.isRight(result)) throw new Error("expected a Left");
+  return result.left;
+}
+
+describe("calibrateScorer", () => {
+  const result = calibration(input, { ...FAST, seed: 5 });
+
+  test("is deterministic for a seed", () => {
+    expect(calibration(input, { ...FAST, seed: 5 })).toEqual(result);
+  });
+
+  test("returns options that createScorer accepts, every fitted number positive and set at its path", () => {
+    expect(E.isRight(createScorer(result.options))).toBe(true);
+    for (const p of result.report.parameters) {
+      expect(p.fitted).toBeGreaterThan(0);
+      expect(valueAt(result.options, p.path)).toBe(p.fitted);
+    }
+  });
+
+  test("learns what the lists reward: capacity gains weight against the other factors, and held-out AUC rises", () => {
+    const weights = result.options.weights as Record<string, number>;
+    // Under need-first, capacity's share of feasibility: outlook, capacity, authority and values.
+    const share = (w: Record<string, number>) =>
+      (w.capacity as number) / FEASIBILITY.reduce((sum, f) => sum + (w[f] as number), 0);
+    expect(share(weights)).toBeGreaterThan(share({ ...DEFAULT_WEIGHTS }));
+    expect(result.report.heldOut.after).toBeGreaterThan(result.report.heldOut.before);
+  });
+
+  test("reports held-out figures: a list's 'after' is its AUC under the options fitted without it", () => {
+    const { penalty } = result.report;
+    for (const list of result.report.lists) {
+      const without = calibration(
+        { ...input, lists: input.lists.filter((l) => l.id !== list.listId) },
+        { ...FAST, seed: 5, penalties: [penalty] },
+      );
+      const evaluated = evaluateRelevance(
+        {
+          ...input,
+          lists: input.lists.filter((l) => l.id === list.listId),
+          scorer: without.options,
+        },
+        { replicates: 1 },
+      );
+      const row = E.isRight(evaluated) ? evaluated.right.rows[0] : undefined;
+      if (row?.status !== "measured") throw new Error("not measured");
+      expect(list.after).toBeCloseTo(row.auc.estimate, 12);
+    }
+  });
+
+  test("reports 'before' as the AUC under the starting options, as evaluateRelevance measures it", () => {
+    const evaluated = evaluateRelevance(input, { replicates: 1 });
+    if (E.isLeft(evaluated)) throw new Error("evaluation failed");
+    for (const list of result.report.lists) {
+      const row = evaluated.right.rows.find((r) => r.listId === list.listId);
+      if (row?.status !== "measured") throw new Error("not measured");
+      expect(list.before).toBeCloseTo(row.auc.estimate, 12);
+    }
+  });
+
+  test("an overwhelming penalty keeps the documented defaults", () => {
+    const held = calibration(input, { penalties: [1000], maxEvaluations: 60 });
+    expect(held.report.parameters.map((p) => p.fitted)).toEqual(
+      held.report.parameters.map((p) => p.default),
+    );
+    expect(held.report.heldOut.after).toBe(held.report.heldOut.before);
+  });
+
+  test("fits any numeric option named by path: a gate's cap on the logit scale", () => {
+    const gates = DEFAULT_GATES.map((gate) => ({ ...gate }));
+    const fitted = calibration(
+      { ...input, scorer: { gates } },
+      {
+        parameters: [
+          { path: ["gates", "1", "cap"], transform: "logit", default: 0.35 },
+          { path: ["weights", "capacity"], transform: "log", default: 0.2 },
+        ],
+        penalties: [0.01],
+        maxEvaluations: 40,
+      },
+    );
+    const cap = ((fitted.options.gates as { cap: number }[])[1] as { cap: number }).cap;
+    expect(cap).toBeGreaterThan(0);
+    expect(cap).toBeLessThan(1);
+    expect(Array.isArray(fitted.options.gates)).toBe(true);
+    expect(E.isRight(createScorer(fitted.options))).toBe(true);
+    expect(gates[1]?.cap).toBe(0.35);
+  });
+});
+
+describe("the default parameters cover the scorer's options", () => {
+  const paths = (parameters: readonly CalibrationParameter[]) =>
+    parameters.map((p) => p.path.join("."));
+
+  test("under need-first: the four feasibility weights, clout.size and capacity's two parts, at their documented defaults", () => {
+    expect(paths(DEFAULT_CALIBRATION_PARAMETERS)).toEqual([
+      "weights.outlook",
+      "weights.capacity",
+      "weights.authority",
+      "weights.values",
+      "clout.size",
+      "capacity.clout",
+      "capacity.means",
+    ]);
+    for (const p of DEFAULT_CALIBRATION_PARAMETERS) {
+      const [group, key] = p.path as [string, string];
+      const documented = {
+        weights: DEFAULT_WEIGHTS,
+        clout: DEFAULT_CLOUT,
+        capacity: DEFAULT_CAPACITY,
+      }[group as "weights" | "clout" | "capacity"] as Record<string, number>;
+      expect(p.default).toBe(documented[key]);
+      expect(p.transform).toBe("log");
+    }
+  });
+
+  test("each default parameter moves some score, and the salience weight, left out under need-first, moves none", () => {
+    const scores = (options: ScorerOptions) =>
+      (createScorer(options) as E.Right<Scorer>).right.matrix(cities, CATALOG).scores;
+    const base = scores({});
+    const largestMove = (options: ScorerOptions) =>
+      scores(options).reduce((most, v, i) => Math.max(most, Math.abs(v - (base[i] as number))), 0);
+    for (const p of DEFAULT_CALIBRATION_PARAMETERS) {
+      expect(largestMove(setAt(p.path, p.default * Math.E)), p.path.join(".")).toBeGreaterThan(
+        0.01,
+      );
+    }
+    // Only rounding: the four feasibility weights are renormalised among themselves.
+    expect(largestMove({ weights: { salience: 0.3 * Math.E } })).toBeLessThan(1e-12);
+  });
+
+  test("under the arithmetic and geometric means the salience weight is fitted too", () => {
+    for (const aggregation of ["arithmetic", "geometric"] as const) {
+      expect(paths(calibrationParameters(aggregation))).toContain("weights.salience");
+    }
+    const fitted = calibration(
+      { ...input, scorer: { aggregation: "arithmetic" } },
+      { penalties: [0.01], maxEvaluations: 30 },
+    );
+    expect(paths(fitted.report.parameters)).toEqual(paths(calibrationParameters("arithmetic")));
+    expect(fitted.options.aggregation).toBe("arithmetic");
+  });
+});
+
+function setAt(path: readonly string[], value: number): ScorerOptions {
+  const [group, key] = path as [string, string];
+  return { [group]: { [key]: value } };
+}
+
+describe("invalid input gives a Left; nothing throws", () => {
+  test("a parameter path the scorer options do not accept is named", () => {
+    const error = errorOf(input, {
+      ...FAST,
+      parameters: [{ path: ["weights", "size"], transform: "log", default: 1 }],
+    });
+    expect(error.issues[0]?.path).toEqual(["parameters", 0, "path"]);
+    expect(error.issues[0]?.message).toMatch(/weights\.size/);
+  });
+
+  test("fewer than two lists that can be measured", () => {
+    const error = errorOf({ ...input, lists: input.lists.slice(0, 1) }, FAST);
+    expect(error.issues[0]?.path).toEqual(["lists"]);
+    expect(error.issues[0]?.message).toMatch(/at least 2 lists/);
+  });
+
+  test("a parameter whose default does not fit its transform", () => {
+    const error = errorOf(input, {
+      parameters: [{ path: ["weights", "capacity"], transform: "log", default: 0 }],
+    });
+    expect(error.issues[0]?.path).toEqual(["parameters", 0]);
+  });
+
+  test("a starting value that cannot be calibrated", () => {
+    const error = errorOf({ ...input, scorer: { weights: { capacity: 0 } } }, FAST);
+    expect(error.issues[0]?.path).toEqual(["scorer", "weights", "capacity"]);
+  });
+
+  test("bad options are named", () => {
+    expect(errorOf(input, { penalties: [-1] }).issues[0]?.path).toEqual(["penalties", 0]);
+    expect(errorOf(input, { rounds: 3 }).issues[0]?.path).toEqual(["rounds"]);
+  });
+});
