@@ -22,7 +22,11 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as E from "fp-ts/Either";
-import { type CalibrationParameter, calibrateScorer } from "../src/evaluate/index";
+import {
+  type CalibrationParameter,
+  type CalibrationProgress,
+  calibrateScorer,
+} from "../src/evaluate/index";
 import { observedEngagement } from "../src/networks/index";
 import { PRIOR_WEIGHTS } from "../src/score/factors";
 import { PRIOR_CAPACITY, PRIOR_CLOUT } from "../src/score/options";
@@ -54,7 +58,8 @@ const result = calibrateScorer(
   {
     parameters,
     seed: 1,
-    onProgress: ({ done, total }) => process.stderr.write(`\rfit ${done} of ${total}`),
+    onProgress: ({ done, total }: CalibrationProgress) =>
+      process.stderr.write(`\rfit ${done} of ${total}`),
   },
 );
 process.stderr.write("\n");
@@ -107,12 +112,17 @@ ${block("clout")}
 
 const fmt = (x: number) => x.toFixed(3);
 console.log(`penalty λ = ${report.penalty}; tried:`);
-for (const p of report.penalties) console.log(`  λ ${p.penalty}: held-out AUC ${fmt(p.heldOutAuc)}`);
+for (const p of report.penalties)
+  console.log(`  λ ${p.penalty}: held-out AUC ${fmt(p.heldOutAuc)}`);
 console.log("\n| number | prior | fitted | default |\n|---|---:|---:|---:|");
 for (const p of report.parameters) {
-  console.log(`| \`${p.path.join(".")}\` | ${p.default} | ${p.fitted.toFixed(4)} | ${round(p.fitted)} |`);
+  console.log(
+    `| \`${p.path.join(".")}\` | ${p.default} | ${p.fitted.toFixed(4)} | ${round(p.fitted)} |`,
+  );
 }
-console.log("\n| list | held-out AUC, priors | held-out AUC, fitted without the list |\n|---|---:|---:|");
+console.log(
+  "\n| list | held-out AUC, priors | held-out AUC, fitted without the list |\n|---|---:|---:|",
+);
 for (const l of report.lists) console.log(`| ${l.listId} | ${fmt(l.before)} | ${fmt(l.after)} |`);
 console.log(
   `\nmean held-out AUC ${fmt(report.heldOut.before)} → ${fmt(report.heldOut.after)}; in-sample ${fmt(report.inSample)}; ${report.evaluations} scorer options evaluated; excluded: ${report.excluded.map((x) => x.listId).join(", ") || "none"}`,

@@ -167,47 +167,51 @@ describe("recipe 1: the UK's Core Cities and Key Cities", () => {
   }
   const meanOf = (ms: readonly { meanRelevance: number }[]) => ms.map((m) => m.meanRelevance);
 
-  it("a forum of national stances serves London and underserves every Core and Key City", () => {
+  it("a forum of national stances serves London; every Key City and each Core City without trade stance in its top three is underserved", () => {
     const reflection = right(agendaReflection(stances, uk, CATALOG));
     const tiers = byTier(reflection);
     expect(tiers.primary[0]?.underserved).toBe(false);
     expect(tiers.primary[0]?.share).toBeGreaterThan(0.5);
-    // Need first: the stances speak little to cities below the top, so the means fall below 0.5.
     for (const m of tiers.secondary) {
-      expect(m.share).toBeCloseTo(1 / 3, 12);
-      expect(m.topTopicIds).toContain("trade-stance");
+      expect(m.topTopicIds[0]).toBe("urban-advocacy");
+      // The agenda's one topic a Core City may rank in its top three is the trade stance.
+      expect(m.share).toBeCloseTo(m.topTopicIds.includes("trade-stance") ? 1 / 3 : 0, 12);
+      if (m.share === 0) expect(m.underserved).toBe(true);
     }
-    for (const m of tiers.tertiary) expect(m.share).toBe(0);
-    for (const m of [...tiers.secondary, ...tiers.tertiary]) {
+    for (const m of tiers.tertiary) {
+      expect(m.share).toBe(0);
       expect(m.underserved).toBe(true);
       expect(m.topTopicIds[0]).toBe("urban-advocacy");
       expect(m.meanRelevance).toBeLessThan(RELEVANCE_BANDS.moderate);
     }
-    expect(reflection.underservedIds).toHaveLength(22);
+    expect(tiers.secondary.some((m) => m.underserved)).toBe(true);
     // The Key Cities are served worst: a lower mean than any secondary city.
     expect(Math.max(...meanOf(tiers.tertiary))).toBeLessThan(Math.min(...meanOf(tiers.secondary)));
     expect(Math.max(...meanOf(tiers.secondary))).toBeLessThan(
       tiers.primary[0]?.meanRelevance as number,
     );
     expect(ids(tertiary)).toContain(reflection.worstServedId);
-    // Population now enters clout, so the tertiary cities no longer tie: the worst served has the lowest mean.
+    // Population enters clout, so the tertiary cities do not tie: the worst served has the lowest mean.
     const worst = reflection.members.find((m) => m.cityId === reflection.worstServedId);
     expect(worst?.meanRelevance).toBe(Math.min(...meanOf(tiers.tertiary)));
   });
 
-  it("with investment attraction instead of immigration, London and the Core Cities are served, the Key Cities stay just under, and the order stays", () => {
+  it("with investment attraction instead of immigration, London and the Core Cities are served, the Key Cities are not, and the order stays", () => {
     const reflection = right(agendaReflection(mixed, uk, CATALOG));
     const tiers = byTier(reflection);
     expect([...reflection.underservedIds].sort()).toEqual(ids(tertiary));
-    for (const m of tiers.tertiary) expect(m.share).toBeCloseTo(1 / 3, 12);
-    for (const m of tiers.secondary) expect(m.share).toBeCloseTo(2 / 3, 12);
+    for (const m of tiers.tertiary) expect(m.share).toBe(0);
+    for (const m of tiers.secondary) {
+      expect(m.topTopicIds).toContain("investment-attraction");
+      expect(m.meanRelevance).toBeGreaterThanOrEqual(RELEVANCE_BANDS.moderate);
+    }
     expect(Math.max(...meanOf(tiers.tertiary))).toBeLessThan(Math.min(...meanOf(tiers.secondary)));
     expect(Math.max(...meanOf(tiers.secondary))).toBeLessThan(
       tiers.primary[0]?.meanRelevance as number,
     );
   });
 
-  it("shared agendas at the moderate band: stances for London, urban advocacy first for the others, cultural exchange for every tier", () => {
+  it("shared agendas at the moderate band: stances for London, urban advocacy first for the others, what the Key Cities share the Core Cities share too", () => {
     const shared = (cities: readonly City[]) =>
       right(sharedAgenda(cities, CATALOG, { threshold: RELEVANCE_BANDS.moderate })).map(
         (t) => t.topicId,
@@ -217,12 +221,8 @@ describe("recipe 1: the UK's Core Cities and Key Cities", () => {
     expect(ofLondon).not.toContain("urban-advocacy");
     expect(shared(secondary)[0]).toBe("urban-advocacy");
     expect(shared(secondary)).toContain("investment-attraction");
-    expect(shared(tertiary)).toEqual([
-      "urban-advocacy",
-      "investment-attraction",
-      "cultural-exchange",
-    ]);
-    // Cultural exchange asks little clout or means: at the neutral salience it just reaches the band everywhere.
+    expect(shared(tertiary)[0]).toBe("urban-advocacy");
+    for (const topic of shared(tertiary)) expect(shared(secondary)).toContain(topic);
     for (const cities of [[london], secondary, tertiary]) {
       expect(shared(cities)).toContain("cultural-exchange");
     }
@@ -233,7 +233,8 @@ describe("recipe 1: the UK's Core Cities and Key Cities", () => {
     expect(advocacy?.rank).toBeGreaterThan(CATALOG.length / 2);
   });
 
-  it("working groups by tier: each worst-served member improves; London's mean falls slightly", () => {
+  it("working groups by tier: each sub-agenda is its worst-served member's missing top topics; London's mean falls slightly", () => {
+    const reflection = right(agendaReflection(stances, uk, CATALOG));
     const suggested = right(
       suggestWorkingGroups(stances, uk, CATALOG, { by: ["resources.nationalTier"] }),
     );
@@ -242,29 +243,20 @@ describe("recipe 1: the UK's Core Cities and Key Cities", () => {
     for (const g of suggested.groups) {
       expect(g.gain.share).toBeGreaterThan(0);
       expect(notWorse(g.after, g.before)).toBe(true);
-      for (const t of g.subAgenda) expect(stances.agenda).not.toContain(t.topicId);
+      expect(g.after.share).toBe(1);
+      const worst = reflection.members.find((m) => m.cityId === g.before.cityId);
+      const missing = (worst?.topTopicIds ?? []).filter((t) => !stances.agenda.includes(t));
+      expect(g.subAgenda.map((t) => t.topicId).sort()).toEqual([...missing].sort());
     }
     const group = (member: City) => suggested.groups.find((g) => g.memberIds.includes(member.id));
-    const secondaryGroup = group(secondary[0] as City);
-    const tertiaryGroup = group(tertiary[0] as City);
-    const londonGroup = group(london);
-    for (const g of [tertiaryGroup, secondaryGroup]) {
+    for (const g of [group(tertiary[0] as City), group(secondary[0] as City)]) {
       expect(g?.gain.meanRelevance).toBeGreaterThan(0);
-      expect(g?.after.share).toBe(1);
+      expect(g?.subAgenda[0]?.topicId).toBe("urban-advocacy");
     }
-    expect(secondaryGroup?.subAgenda.map((t) => t.topicId).sort()).toEqual([
-      "investment-attraction",
-      "urban-advocacy",
-    ]);
-    expect(tertiaryGroup?.subAgenda.map((t) => t.topicId).sort()).toEqual([
-      "cultural-exchange",
-      "investment-attraction",
-      "urban-advocacy",
-    ]);
-    expect(tertiaryGroup?.memberIds).toEqual(ids(tertiary));
+    const londonGroup = group(london);
+    expect(group(tertiary[0] as City)?.memberIds).toEqual(ids(tertiary));
     expect(londonGroup?.memberIds).toEqual([london.id]);
     expect(londonGroup?.subAgenda.map((t) => t.topicId)).toEqual(["public-health"]);
-    expect(londonGroup?.after.share).toBe(1);
     expect(londonGroup?.gain.meanRelevance).toBeLessThan(0);
     expect(londonGroup?.gain.meanRelevance).toBeGreaterThan(-0.05);
   });
@@ -395,57 +387,44 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     expect(byName("Jakarta").resources?.globalEconomyType).toBeUndefined();
   });
 
-  it("climate action: the no-delegated-authority gate caps the centralized cities; autonomy decides most", () => {
+  it("climate action: no gate at a demand below 0.7; authority follows autonomy, values regime, and capacity orders the scores", () => {
     const climate = catalogTopic("climate-action");
     if (climate === undefined) throw new Error("no climate-action topic");
+    expect(climate.demands.autonomy).toBeLessThan(0.7);
     const scores = new Map(cities.map((c) => [c.name, scoreRelevance(c, climate)]));
-    const lowestUncapped = Math.min(
-      ...cities
-        .filter((c) => !CENTRALIZED.includes(c.id))
-        .map((c) => scores.get(c.name)?.score as number),
-    );
-    for (const id of CENTRALIZED) {
-      const r = scoreRelevance(cities.find((c) => c.id === id) as City, climate);
-      expect(r.high).toBeLessThanOrEqual(0.35);
-      expect(r.score).toBeLessThan(lowestUncapped);
-      expect(r.gates).toEqual([{ id: "no-delegated-authority", cap: 0.35, certain: true }]);
-    }
-    const freetown = scores.get("Freetown");
-    expect(freetown?.gates).toEqual([{ id: "no-delegated-authority", cap: 0.35, certain: false }]);
-    expect(freetown?.low).toBeLessThan(0.35);
-    expect(freetown?.score).toBeGreaterThan(0.35);
+    for (const r of scores.values()) expect(r.gates).toEqual([]);
+    const factor = (name: string, f: "capacity" | "authority" | "values") =>
+      scores.get(name)?.factors[f].value as number;
+    // Autonomy through authority: decentralized > intermediate > centralized.
+    expect(factor("New York City", "authority")).toBeGreaterThan(factor("London", "authority"));
+    expect(factor("London", "authority")).toBeGreaterThan(factor("Shanghai", "authority"));
+    // Regime through values: liberal > electoral democracy > electoral autocracy > closed.
+    expect(factor("Tokyo", "values")).toBeGreaterThan(factor("London", "values"));
+    expect(factor("London", "values")).toBeGreaterThan(factor("Jakarta", "values"));
+    expect(factor("Jakarta", "values")).toBeGreaterThan(factor("Shanghai", "values"));
+    // Income and size through capacity.
+    expect(factor("London", "capacity")).toBeGreaterThan(factor("Mumbai", "capacity"));
+    expect(factor("Mumbai", "capacity")).toBeGreaterThan(factor("Freetown", "capacity"));
+    // Capacity outweighs authority: a centralized megacity outscores decentralized smaller cities.
+    const score = (name: string) => scores.get(name)?.score as number;
+    expect(score("Shanghai")).toBeGreaterThan(score("Portland"));
+    expect(score("Shanghai")).toBeGreaterThan(score("Curitiba"));
     const best = [...scores.values()].sort((a, b) => b.score - a.score)[0];
-    expect(best?.cityId).toBe(byName("New York City").id);
-    // Regime through the values factor: liberal > electoral democracy > electoral autocracy > closed.
-    const values = (name: string) => scores.get(name)?.factors.values.value as number;
-    expect(values("Tokyo")).toBeGreaterThan(values("London"));
-    expect(values("London")).toBeGreaterThan(values("Jakarta"));
-    expect(values("Jakarta")).toBeGreaterThan(values("Shanghai"));
-    // Income through capacity, among primary cities of intermediate or decentralized systems.
-    const capacity = (name: string) => scores.get(name)?.factors.capacity.value as number;
-    expect(capacity("London")).toBeGreaterThan(capacity("Mumbai"));
-    expect(capacity("Mumbai")).toBeGreaterThan(capacity("Freetown"));
+    expect(best?.factors.capacity.value).toBe(
+      Math.max(...[...scores.values()].map((r) => r.factors.capacity.value)),
+    );
   });
 
-  it("the network's agenda: the high-income cities miss their top three and are flagged, the centralized ones have the lowest means", () => {
+  it("the network's agenda: exactly the high-income cities miss their top three and are flagged; basic services lead the poorer cities' needs", () => {
     const reflection = right(agendaReflection(network, cities, CATALOG));
     for (const m of reflection.members) {
-      if (HIGH_INCOME.includes(m.cityId)) {
-        expect(m.share).toBe(0);
-        expect(m.underserved).toBe(true);
-      }
+      if (HIGH_INCOME.includes(m.cityId)) expect(m.share).toBe(0);
     }
+    expect([...reflection.underservedIds].sort()).toEqual(HIGH_INCOME);
+    // The lowest means go to the smaller cities: capacity, which size raises, leads the score.
     const byMean = [...reflection.members].sort((a, b) => a.meanRelevance - b.meanRelevance);
-    expect(
-      byMean
-        .slice(0, 3)
-        .map((m) => m.cityId)
-        .sort(),
-    ).toEqual(CENTRALIZED);
-    for (const m of byMean.slice(0, 3)) {
-      expect(m.underserved).toBe(true);
-      expect(m.topTopicIds).toContain("infrastructure-investment");
-    }
+    const smallerIds = smaller.map((c) => c.id);
+    for (const m of byMean.slice(0, 3)) expect(smallerIds).toContain(m.cityId);
     const poorer = ["low", "lower-middle"];
     for (const city of cities.filter((c) => poorer.includes(c.resources?.incomeTier ?? ""))) {
       const m = reflection.members.find((x) => x.cityId === city.id);
@@ -453,32 +432,21 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
     }
   });
 
-  it("with climate among every member's priorities, climate action enters the top three wherever it is not held low, and the centralized stay last", () => {
+  it("with climate among every member's priorities, climate action enters every top three, every member is flagged, and the smaller cities have the lowest means", () => {
     const withClimate: City[] = cities.map((c) => ({ ...c, outlook: { priorities: ["climate"] } }));
     const reflection = right(agendaReflection(network, withClimate, CATALOG));
-    const inTop = reflection.members
-      .filter((m) => m.topTopicIds.includes("climate-action"))
-      .map((m) => m.cityId)
-      .sort();
-    const expected = cities
-      .filter((c) => !CENTRALIZED.includes(c.id))
-      .map((c) => c.id)
-      .sort();
-    expect(inTop).toEqual(expected);
+    for (const m of reflection.members) expect(m.topTopicIds).toContain("climate-action");
+    expect([...reflection.underservedIds].sort()).toEqual(cities.map((c) => c.id).sort());
     const byMean = [...reflection.members].sort((a, b) => a.meanRelevance - b.meanRelevance);
-    expect(
-      byMean
-        .slice(0, 3)
-        .map((m) => m.cityId)
-        .sort(),
-    ).toEqual(CENTRALIZED);
+    const smallerIds = smaller.map((c) => c.id);
+    for (const m of byMean.slice(0, 3)) expect(smallerIds).toContain(m.cityId);
   });
 
   function groups(maxGroups: number): WorkingGroupSuggestions {
     return right(suggestWorkingGroups(network, cities, CATALOG, { maxGroups, seed: 1 }));
   }
 
-  it("up to five working groups: the three cohorts, none worse off; the rich capitals and the Americas gain share", () => {
+  it("up to five working groups: the three cohorts, none worse off, each gains share", () => {
     const suggested = groups(5);
     expect(suggested.grouping).toBe("cohorts");
     expect(suggested.groups).toHaveLength(3);
@@ -495,7 +463,8 @@ describe("recipe 2: megacities and smaller cities under a climate network", () =
       suggested.groups.find((g) => g.memberIds.includes(byName(name).id));
     // docs/recipes.md describes this outcome; if a change to src/cohorts ends it, update the page and this test.
     const centralized = containing("Shanghai");
-    expect(centralized?.subAgenda).toEqual([]);
+    expect(centralized?.gain.share).toBeGreaterThan(0);
+    expect(centralized?.subAgenda.map((t) => t.topicId)).toContain("basic-services");
     const capitals = containing("London");
     expect(capitals?.gain.share).toBeGreaterThan(0);
     const americas = containing("New York City");
