@@ -38,9 +38,11 @@ describe("sharedAgenda", () => {
     expect(agenda.length).toBeGreaterThan(0);
   });
 
-  it("finds nothing shared at the moderate band between the UK's cities and low-income cities of a closed autocracy", () => {
-    // Need first: no topic speaks to the needs of both groups and is within reach of both.
-    expect(right(sharedAgenda(MIXED, CATALOG))).toEqual([]);
+  it("shares only urban advocacy, and only just, at the moderate band between the UK's cities and low-income cities of a closed autocracy", () => {
+    // Need first: advocacy for standing is the one need of cities below the top that both groups have.
+    const shared = right(sharedAgenda(MIXED, CATALOG));
+    expect(shared.map((t) => t.topicId)).toEqual(["urban-advocacy"]);
+    expect(shared[0]?.weakest.score).toBeLessThan(0.6);
   });
 
   it("ranks topics by the score of the member they speak to least, naming that member", () => {
