@@ -233,32 +233,12 @@ export function replicateMetrics(
   // The walk of groupMetrics over the member groups only: the places between
   // two of them are non-members, which add to the count above and to no sum.
   const { positives, negatives } = totals;
-  let truePositives = 0;
-  let falsePositives = 0;
-  let pairs = 0;
-  let precisionSum = 0;
-  let hits = 0;
+  const walk = startWalk(positives, negatives);
   for (let a = 0; a < memberGroups; a++) {
-    falsePositives += slots[2 * a] as number;
-    const groupSize = slots[2 * a + 1] as number;
-    const groupPositives = memberWeight[a] as number;
-    const groupNegatives = groupSize - groupPositives;
-    const taken = truePositives + falsePositives;
-    if (taken < positives && groupSize > 0) {
-      hits += (Math.min(positives - taken, groupSize) * groupPositives) / groupSize;
-    }
-    truePositives += groupPositives;
-    falsePositives += groupNegatives;
-    if (groupPositives > 0) {
-      const negativesBelow = negatives - falsePositives;
-      pairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
-      precisionSum += (groupPositives * truePositives) / (truePositives + falsePositives);
-    }
+    walk.falsePositives += slots[2 * a] as number;
+    addGroup(walk, slots[2 * a + 1] as number, memberWeight[a] as number);
   }
-  out.auc = positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN;
-  out.averagePrecision = positives > 0 ? precisionSum / positives : Number.NaN;
-  out.precisionAtK = positives > 0 ? hits / positives : Number.NaN;
-  return out;
+  return finishWalk(walk, out);
 }
 
 /**
@@ -273,33 +253,60 @@ function groupMetrics(
   negatives: number,
   out: MetricValues,
 ): MetricValues {
-  let truePositives = 0;
-  let falsePositives = 0;
-  let pairs = 0;
-  let precisionSum = 0;
-  let hits = 0;
+  const walk = startWalk(positives, negatives);
   // No branch on empty groups (a third of them in a bootstrap replicate, at
-  // random): an empty group adds nothing to the sums below.
-  for (let g = 0; g < groups; g++) {
-    const groupSize = groupTotal[g] as number;
-    const groupPositives = groupMembers[g] as number;
-    const groupNegatives = groupSize - groupPositives;
-    const taken = truePositives + falsePositives;
-    if (taken < positives && groupSize > 0) {
-      hits += (Math.min(positives - taken, groupSize) * groupPositives) / groupSize;
-    }
-    truePositives += groupPositives;
-    falsePositives += groupNegatives;
-    if (groupPositives > 0) {
-      // Members of this group against non-members ranked below it, ties at one half.
-      const negativesBelow = negatives - falsePositives;
-      pairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
-      precisionSum += (groupPositives * truePositives) / (truePositives + falsePositives);
-    }
+  // random): an empty group adds nothing to the sums.
+  for (let g = 0; g < groups; g++)
+    addGroup(walk, groupTotal[g] as number, groupMembers[g] as number);
+  return finishWalk(walk, out);
+}
+
+/** The running sums of a walk down the ranking, groups highest score first. */
+interface Walk {
+  readonly positives: number;
+  readonly negatives: number;
+  truePositives: number;
+  falsePositives: number;
+  pairs: number;
+  precisionSum: number;
+  hits: number;
+}
+
+function startWalk(positives: number, negatives: number): Walk {
+  return {
+    positives,
+    negatives,
+    truePositives: 0,
+    falsePositives: 0,
+    pairs: 0,
+    precisionSum: 0,
+    hits: 0,
+  };
+}
+
+/** Adds one group of tied places: its total weight and its members' weight. */
+function addGroup(w: Walk, groupSize: number, groupPositives: number): void {
+  const groupNegatives = groupSize - groupPositives;
+  const taken = w.truePositives + w.falsePositives;
+  if (taken < w.positives && groupSize > 0) {
+    w.hits += (Math.min(w.positives - taken, groupSize) * groupPositives) / groupSize;
   }
-  out.auc = positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN;
-  out.averagePrecision = positives > 0 ? precisionSum / positives : Number.NaN;
-  out.precisionAtK = positives > 0 ? hits / positives : Number.NaN;
+  w.truePositives += groupPositives;
+  w.falsePositives += groupNegatives;
+  if (groupPositives > 0) {
+    // Members of this group against non-members ranked below it, ties at one half.
+    const negativesBelow = w.negatives - w.falsePositives;
+    w.pairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
+    w.precisionSum += (groupPositives * w.truePositives) / (w.truePositives + w.falsePositives);
+  }
+}
+
+/** AUC, average precision and precision at k from a finished walk. */
+function finishWalk(w: Walk, out: MetricValues): MetricValues {
+  const { positives, negatives } = w;
+  out.auc = positives > 0 && negatives > 0 ? w.pairs / (positives * negatives) : Number.NaN;
+  out.averagePrecision = positives > 0 ? w.precisionSum / positives : Number.NaN;
+  out.precisionAtK = positives > 0 ? w.hits / positives : Number.NaN;
   return out;
 }
 
