@@ -449,9 +449,14 @@ export function calibrateScorer(
   input: unknown,
   options?: CalibrateOptions,
 ): E.Either<ValidationError, Calibration> {
-  const parsed = prepareWithOptions(OptionsSchema, input, options);
-  if (E.isLeft(parsed)) return parsed;
-  const [prepared, o] = parsed.right;
+  return E.flatMap(calibratePrepared)(prepareWithOptions(OptionsSchema, input, options));
+}
+
+/** {@link calibrateScorer} of validated input and options. */
+function calibratePrepared([prepared, o]: readonly [
+  PreparedInput,
+  z.output<typeof OptionsSchema>,
+]): E.Either<ValidationError, Calibration> {
   const settings = settingsOf(o, prepared.scorerOptions);
   const start = startValues(settings.parameters, prepared.scorerOptions);
   if (E.isLeft(start)) return start;

@@ -66,11 +66,8 @@ export interface Ranking {
   readonly scratchMemberSlots: Float64Array;
 }
 
-/**
- * Groups places by score, highest first; `member[i]` is 1 for members. NaN
- * scores are not expected (the scorer and the baselines give finite numbers).
- */
-export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Ranking {
+/** Each place's group (0 for the highest score) and the number of groups: one per distinct score. */
+function groupByScore(scores: ArrayLike<number>): { groupOf: Int32Array; groups: number } {
   const n = scores.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -83,11 +80,15 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
     if (j > 0 && scores[order[j - 1] as number] !== scores[i]) groups++;
     groupOf[i] = groups;
   }
-  if (n > 0) groups++;
+  return { groupOf, groups: n > 0 ? groups + 1 : 0 };
+}
+
+/** Per group its places and members; the member places in index order. */
+function groupCounts(groupOf: Int32Array, groups: number, member: Uint8Array) {
   const memberPlaces: number[] = [];
   const groupSize = new Float64Array(groups);
   const groupMembers = new Float64Array(groups);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < groupOf.length; i++) {
     const g = groupOf[i] as number;
     groupSize[g] = (groupSize[g] as number) + 1;
     if (member[i] === 1) {
@@ -95,6 +96,12 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
       groupMembers[g] = (groupMembers[g] as number) + 1;
     }
   }
+  return { groupSize, groupMembers, memberPlaces: Int32Array.from(memberPlaces) };
+}
+
+/** The slots of {@link Ranking.slot} and {@link Ranking.memberSlot}, and the number of member groups. */
+function memberSlots(groupOf: Int32Array, groupMembers: Float64Array, memberPlaces: Int32Array) {
+  const groups = groupMembers.length;
   // Number the groups that hold members, highest first.
   const memberGroupIndex = new Int32Array(groups).fill(-1);
   let memberGroups = 0;
@@ -106,18 +113,24 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
     above[g] = count;
     if ((memberGroupIndex[g] as number) >= 0) count++;
   }
-  const slot = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    slot[i] =
-      (memberGroupIndex[g] as number) >= 0
-        ? 2 * (above[g] as number) + 1
-        : 2 * (above[g] as number);
-  }
+  const slot = Int32Array.from(groupOf, (g) =>
+    (memberGroupIndex[g] as number) >= 0 ? 2 * (above[g] as number) + 1 : 2 * (above[g] as number),
+  );
   const memberSlot = Int32Array.from(
     memberPlaces,
     (i) => memberGroupIndex[groupOf[i] as number] as number,
   );
+  return { slot, memberSlot, memberGroups };
+}
+
+/**
+ * Groups places by score, highest first; `member[i]` is 1 for members. NaN
+ * scores are not expected (the scorer and the baselines give finite numbers).
+ */
+export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Ranking {
+  const { groupOf, groups } = groupByScore(scores);
+  const { groupSize, groupMembers, memberPlaces } = groupCounts(groupOf, groups, member);
+  const { slot, memberSlot, memberGroups } = memberSlots(groupOf, groupMembers, memberPlaces);
   return {
     slot,
     memberSlot,
@@ -126,9 +139,9 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
     scratchMemberSlots: new Float64Array(memberGroups),
     groupOf,
     groups,
-    memberPlaces: Int32Array.from(memberPlaces),
+    memberPlaces,
     positives: memberPlaces.length,
-    negatives: n - memberPlaces.length,
+    negatives: scores.length - memberPlaces.length,
     groupSize,
     groupMembers,
     scratchTotal: new Float64Array(groups),
