@@ -30,7 +30,7 @@ import type { Command } from "./command";
 import type { Context } from "./context";
 import { EXIT, UsageError } from "./errors";
 import { count, csvRow, fixed2, JsonArrayWriter, type OutputFormat, TableLayout } from "./output";
-import { type Loaded, loadCities, loadLists, topicsOrCatalog } from "./records";
+import { type Loaded, loadCities, loadRecords, topicsOrCatalog } from "./records";
 import type { Position } from "./scan";
 
 const HELP = `Usage: city-difference evaluate [--cities FILE] [--lists FILE] [options]
@@ -289,7 +289,7 @@ export const evaluateCommand: Command = {
       values.lists === undefined
         ? (shipped?.lists ?? [])
         : checkedLists(
-            await loadLists(values.lists, { format: override }, context),
+            await loadRecords(values.lists, "lists", { format: override }, context),
             cities,
             topics,
             context,
