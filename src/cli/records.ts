@@ -26,15 +26,14 @@ export interface RecordProblem extends Position {
   readonly issues: readonly Issue[];
 }
 
-/** What was read from one file. */
-export interface Loaded<T> {
+/**
+ * The tally of one file, all `validate` reports: how many records were read
+ * and which were invalid.
+ */
+export interface Tally {
   /** The file as named in messages. */
   readonly name: string;
   readonly kind: RecordKind;
-  /** The valid records, in input order (empty when not kept). */
-  readonly records: readonly T[];
-  /** Where each kept record starts, in the same order. */
-  readonly positions: readonly Position[];
   /** Records read, valid or not. */
   readonly total: number;
   /** How many records were invalid. */
@@ -47,10 +46,18 @@ export interface Loaded<T> {
   readonly problems: readonly RecordProblem[];
 }
 
-/** How to read a file. */
+/** What was read from one file: its tally, and the valid records. */
+export interface Loaded<T> extends Tally {
+  /** The valid records, in input order (empty when not kept). */
+  readonly records: readonly T[];
+  /** Where each kept record starts, in the same order. */
+  readonly positions: readonly Position[];
+}
+
+/** How to read a file: the `--input-format` and `--places` options as the command read them. */
 export interface LoadOptions {
   /** Overrides the format told from the file name. */
-  readonly format?: InputFormat | undefined;
+  readonly "input-format"?: InputFormat | undefined;
   /** Keep the valid records (`validate` only counts them). */
   readonly keep?: boolean;
   /** Read cities as places named by name and country, looked up in the gazetteer (`--places`). */
@@ -131,27 +138,36 @@ class RecordBatch {
     return headerReader(header, this.resolved, where);
   };
 
-  /** Checks one record as read: reported when it cannot be read, is invalid or repeats an id. */
+  /** Takes one record as read: kept when valid, reported when not. */
   take(raw: RawRecord): void {
     this.total += 1;
     if (this.total % PROGRESS_EVERY === 0) {
       this.diagnostics.progress(`${this.name}: ${count(this.total)} records read`);
     }
-    if ("problem" in raw) return this.report(raw, [{ path: [], message: raw.problem }]);
-    this.resolved ??= isObject(raw.value) ? kindOfFields(Object.keys(raw.value)) : "cities";
-    const parsed = this.checker.parse(this.resolved)(raw.value);
-    if (E.isLeft(parsed)) return this.report(raw, parsed.left.issues);
-    const id = parsed.right.id;
-    const first = this.firstSeenAt(comparableId(id), lineAndColumn(raw));
-    if (first !== undefined) {
-      return this.report(raw, [{ path: ["id"], message: this.checker.repeated(id, first) }]);
-    }
-    if (this.keep) {
-      this.records.push(parsed.right);
+    const checked = this.check(raw);
+    if ("issues" in checked) this.report(raw, checked.issues);
+    else if (this.keep) {
+      this.records.push(checked.record);
       this.positions.push(
         raw.column === undefined ? { line: raw.line } : { line: raw.line, column: raw.column },
       );
     }
+  }
+
+  /** The valid record, or why it is not: it cannot be read, is invalid, or repeats an id. */
+  private check(
+    raw: RawRecord,
+  ): { readonly record: unknown } | { readonly issues: readonly Issue[] } {
+    if ("problem" in raw) return { issues: [{ path: [], message: raw.problem }] };
+    this.resolved ??= isObject(raw.value) ? kindOfFields(Object.keys(raw.value)) : "cities";
+    const parsed = this.checker.parse(this.resolved)(raw.value);
+    if (E.isLeft(parsed)) return { issues: parsed.left.issues };
+    const id = parsed.right.id;
+    const first = this.firstSeenAt(comparableId(id), lineAndColumn(raw));
+    if (first !== undefined) {
+      return { issues: [{ path: ["id"], message: this.checker.repeated(id, first) }] };
+    }
+    return { record: parsed.right };
   }
 
   /** What was read, once the file has ended. */
@@ -184,7 +200,7 @@ export async function loadRecords<K extends RecordKind | "auto">(
   options: LoadOptions,
   context: Context,
 ): Promise<Loaded<RecordOf[K]>> {
-  const input = await openInput(file, options.format);
+  const input = await openInput(file, options["input-format"]);
   const checker = await checkerFor(kind);
   const batch = new RecordBatch(
     input.name,
