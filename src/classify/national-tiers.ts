@@ -9,9 +9,9 @@ import * as z from "zod/mini";
 import { firstSeenTracker } from "../internal/ids";
 import { nonBlankText } from "../internal/schemas";
 import { COUNTRY_CODES, type CountryCode } from "../model/country-codes";
-import { describeValue, type ValidationError } from "../model/errors";
+import type { ValidationError } from "../model/errors";
 import { parseWithSchema, type RecordError } from "../model/parse";
-import { readEntries } from "../model/read";
+import { readEntries, refusedListMessage } from "../model/read";
 import type { NationalTier } from "../model/taxonomy";
 
 /**
@@ -206,10 +206,7 @@ function readPlaces(places: unknown): {
 } {
   const list = readEntries(places);
   if (E.isLeft(list)) {
-    const message =
-      list.left === "is not an array"
-        ? `must be an array of places; got ${describeValue(places)}`
-        : `must be an array of places that can be read; it ${list.left}`;
+    const message = refusedListMessage(list.left, "places", places);
     return { valid: [], errors: [{ index: -1, issues: [{ path: [], message }] }] };
   }
   const errors: RecordError[] = [];

@@ -17,7 +17,7 @@ import {
   validationError,
 } from "./errors";
 import { comparableId } from "./ids";
-import { readEntries, reasonOf, snapshot } from "./read";
+import { readEntries, reasonOf, refusedListMessage, snapshot } from "./read";
 import { type City, CitySchema, type Topic, TopicSchema } from "./schemas";
 
 /** Whether `value` is a plain object (an object literal or `JSON.parse` output). */
@@ -253,10 +253,7 @@ export function parseBatch<T extends { readonly id: string }>(
 ): BatchResult<T> {
   const list = readEntries(input);
   if (E.isLeft(list)) {
-    const message =
-      list.left === "is not an array"
-        ? `must be an array of ${what}; got ${describeValue(input)}`
-        : `must be an array of ${what} that can be read; it ${list.left}`;
+    const message = refusedListMessage(list.left, what, input);
     return { valid: [], errors: [{ index: -1, issues: [{ path: [], message }] }] };
   }
   const valid: T[] = [];
