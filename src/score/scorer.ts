@@ -21,6 +21,7 @@ import {
   gateHolds,
   type Kernel,
   kernelOf,
+  levelKnown,
   scoreOf,
 } from "./compile";
 import { FACTORS, type FactorName } from "./factors";
@@ -79,17 +80,16 @@ function ranked(results: Relevance[], idOf: (r: Relevance) => string): RankedRel
 
 /** Whether every input of each factor that can widen its interval is known, in FACTORS order. */
 function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
-  const city = c.city;
-  const tierKnown = city.resources?.nationalTier !== undefined;
-  const incomeKnown = city.resources?.incomeTier !== undefined;
+  const tierKnown = levelKnown(c, "tier");
+  const incomeKnown = levelKnown(c, "income");
   return [
-    city.outlook?.internationalRole !== undefined,
-    city.outlook?.priorities !== undefined &&
+    levelKnown(c, "role"),
+    c.priorities >= 0 &&
       (t.salienceIncome === undefined || incomeKnown) &&
       (t.salienceTier === undefined || tierKnown),
     tierKnown && incomeKnown,
-    city.governance?.autonomy !== undefined,
-    city.governance?.regime !== undefined,
+    levelKnown(c, "autonomy"),
+    levelKnown(c, "regime"),
   ];
 }
 
@@ -201,56 +201,70 @@ function appliedGates(
   return gates.length === 0 ? NO_GATES : gates;
 }
 
-/** What a result needs to write its reasons when first asked. */
-interface ReasonContext {
+/** What a result needs to build its factors, gates and reasons when first asked. */
+interface ResultContext {
   readonly k: Kernel;
   readonly typical: (t: CompiledTopic) => Float64Array;
 }
 
 /**
- * A {@link Relevance}: plain data, and `reasons` a getter that writes the
- * sentences on first read and keeps them. `toJSON` gives every field,
- * reasons included, in the documented order.
+ * A {@link Relevance}. The scores are fields; `factors`, `gates` and
+ * `reasons` are getters that build their value on first read, from the
+ * compiled city and topic, and keep it: a loop that reads only scores
+ * allocates one object per result. `toJSON` gives every field in the
+ * documented order.
  */
 class RelevanceResult implements Relevance {
+  readonly model: string = MODEL_VERSION;
   readonly cityId: string;
   readonly topicId: string;
-  readonly score: number;
-  readonly low: number;
-  readonly high: number;
-  readonly factors: Readonly<Record<FactorName, FactorResult>>;
-  readonly gates: readonly AppliedGate[];
-  readonly model: string = MODEL_VERSION;
   #c: CompiledCity;
   #t: CompiledTopic;
-  #context: ReasonContext;
+  #context: ResultContext;
+  #factors: Readonly<Record<FactorName, FactorResult>> | undefined;
+  #gates: readonly AppliedGate[] | undefined;
   #reasons: readonly string[] | undefined;
 
   constructor(
     c: CompiledCity,
     t: CompiledTopic,
-    bounds: readonly [number, number, number],
-    factors: Record<FactorName, FactorResult>,
-    gates: readonly AppliedGate[],
-    context: ReasonContext,
+    context: ResultContext,
+    readonly score: number,
+    readonly low: number,
+    readonly high: number,
   ) {
     this.cityId = c.city.id;
     this.topicId = t.topic.id;
-    [this.score, this.low, this.high] = bounds;
-    this.factors = factors;
-    this.gates = gates;
     this.#c = c;
     this.#t = t;
     this.#context = context;
   }
 
+  get factors(): Readonly<Record<FactorName, FactorResult>> {
+    if (this.#factors === undefined) {
+      const { k } = this.#context;
+      // The same kernel calls on the same compiled inputs as when the score was made.
+      evaluate(this.#c, this.#t, k, ROWS, 0, Bound.value);
+      evaluate(this.#c, this.#t, k, ROWS, 5, Bound.low);
+      evaluate(this.#c, this.#t, k, ROWS, 10, Bound.high);
+      this.#factors = factorResults(this.#c, this.#t, k, this.score);
+    }
+    return this.#factors;
+  }
+
+  get gates(): readonly AppliedGate[] {
+    this.#gates ??= appliedGates(this.#c, this.#t, this.#context.k.options);
+    return this.#gates;
+  }
+
   get reasons(): readonly string[] {
     if (this.#reasons === undefined) {
       const { k, typical } = this.#context;
-      const values = Float64Array.from(FACTORS, (name) => this.factors[name].value);
+      const factors = this.factors;
+      const values = Float64Array.from(FACTORS, (name) => factors[name].value);
       const influence = influences(values, typical(this.#t), k, capOf(this.#c, this.#t, false));
-      const city = this.#c.city;
-      this.#reasons = explain(city, this.#t.topic, this.factors, influence, this.gates, k.options);
+      const topic = this.#t.topic;
+      this.#reasons = explain(this.#c.city, topic, factors, influence, this.gates, k.options);
     }
     return this.#reasons;
   }
@@ -264,19 +278,16 @@ class RelevanceResult implements Relevance {
 }
 
 /** The relevance of a compiled city on a compiled topic. */
-function relevanceWith(context: ReasonContext): (c: CompiledCity, t: CompiledTopic) => Relevance {
+function relevanceWith(context: ResultContext): (c: CompiledCity, t: CompiledTopic) => Relevance {
   const { k } = context;
   return (c, t) => {
     // The same kernel calls on the same inputs as scoreOf, so the same bits as the matrix.
-    evaluate(c, t, k, ROWS, 0, Bound.value);
-    const score = aggregate(ROWS, 0, k) * capOf(c, t, false);
+    const score = scoreOf(c, t, k);
     evaluate(c, t, k, ROWS, 5, Bound.low);
     evaluate(c, t, k, ROWS, 10, Bound.high);
     const low = Math.min(aggregate(ROWS, 5, k) * capOf(c, t, true), score);
     const high = Math.max(aggregate(ROWS, 10, k) * capOf(c, t, false), score);
-    const factors = factorResults(c, t, k, score);
-    const gates = appliedGates(c, t, k.options);
-    return new RelevanceResult(c, t, [score, low, high], factors, gates, context);
+    return new RelevanceResult(c, t, context, score, low, high);
   };
 }
 

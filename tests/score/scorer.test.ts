@@ -142,6 +142,35 @@ describe("results", () => {
     });
   });
 
+  it("serialise with JSON.stringify to every field, factors, gates and reasons included, in the documented order", () => {
+    const r = scoreRelevance(profile("gb-manchester"), trade);
+    const plain = JSON.parse(JSON.stringify(r));
+    expect(Object.keys(plain)).toEqual([
+      "cityId",
+      "topicId",
+      "score",
+      "low",
+      "high",
+      "factors",
+      "gates",
+      "reasons",
+      "model",
+    ]);
+    expect(plain.factors).toEqual(JSON.parse(JSON.stringify(r.factors)));
+    expect(plain.reasons).toEqual(r.reasons);
+    const ranked = JSON.parse(JSON.stringify(rankTopics(profile("gb-manchester"), [trade])[0]));
+    expect(ranked.rank).toBe(1);
+  });
+
+  it("keep the factors of the profile as scored when the city object is changed afterwards", () => {
+    const city: City = { id: "x", name: "X", country: "GB" };
+    const r = scoreRelevance(city, trade);
+    (city as { governance?: City["governance"] }).governance = { autonomy: "centralized" };
+    const fresh = scoreRelevance({ id: "x", name: "X", country: "GB" }, trade);
+    expect(r.factors).toEqual(fresh.factors);
+    expect(r.factors.authority.known).toBe(false);
+  });
+
   it("say when a gate may apply because its field is unknown, and lower only `low`", () => {
     const city: City = { id: "x", name: "X", country: "GB" };
     const r = scoreRelevance(city, catalogTopic("adequate-housing") as Topic);
