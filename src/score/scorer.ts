@@ -39,7 +39,6 @@ import type {
   Relevance,
   ScoreMatrix,
 } from "./relevance";
-import { type RankStability, rankStabilityWith } from "./stability";
 import { MODEL_VERSION } from "./version";
 
 export type { AppliedGate, FactorResult, RankedRelevance, Relevance, ScoreMatrix };
@@ -56,12 +55,6 @@ export interface Scorer {
   rankCities(topic: Topic, cities: readonly City[]): RankedRelevance[];
   /** The scores of every city on every topic, through the compiled fast path. */
   matrix(cities: readonly City[], topics: readonly Topic[]): ScoreMatrix;
-  /** Rank robustness under weights drawn around this scorer's; see {@link rankStability}. */
-  rankStability(
-    city: City,
-    topics: readonly Topic[],
-    options?: unknown,
-  ): E.Either<ValidationError, RankStability[]>;
 }
 
 /** Sorts by score, highest first, then by the given id, and numbers the ranks in place. */
@@ -360,8 +353,6 @@ function buildScorer(options: ResolvedOptions): Scorer {
       );
     },
     matrix: matrixWith(k, topicOf),
-    rankStability: (city, topics, stabilityOptions) =>
-      rankStabilityWith(options, city, topics, stabilityOptions),
   };
 }
 
@@ -440,25 +431,4 @@ export function rankCities(topic: Topic, cities: readonly City[]): RankedRelevan
  */
 export function scoreMatrix(cities: readonly City[], topics: readonly Topic[]): ScoreMatrix {
   return defaultScorer.matrix(cities, topics);
-}
-
-/**
- * How stable a city's ranking of topics is when the default weights move: a
- * seeded Monte Carlo over weights drawn around them (see
- * {@link RankStabilityOptions}). Per topic, its rank under the default weights,
- * its median rank, a 90% rank interval and the probability of ranking in the
- * top `top`, sorted by rank. The same seed gives the same result. Invalid
- * options give a `Left`.
- *
- * @example
- * rankStability(manchester, CATALOG, { samples: 2000, seed: 7, spread: 0.25, top: 3 });
- * // Right([{ topicId: "investment-attraction", rank: 1, medianRank: 1, rankInterval: [1, 2], probabilityTop: 0.99 }, …])
- * @category Scoring
- */
-export function rankStability(
-  city: City,
-  topics: readonly Topic[],
-  options?: unknown,
-): E.Either<ValidationError, RankStability[]> {
-  return defaultScorer.rankStability(city, topics, options);
 }

@@ -266,12 +266,20 @@ describe("rankStability", () => {
     expect(result.reduce((sum, r) => sum + r.probabilityTop, 0)).toBeCloseTo(4, 10);
   });
 
-  it("uses the scorer's own weights", () => {
-    const scorer: Scorer = right(createScorer({ weights: { salience: 5 } }));
-    const result = right(scorer.rankStability(city, CATALOG, { samples: 10, spread: 0 }));
-    expect(result.map((r) => r.topicId)).toEqual(
-      scorer.rankTopics(city, CATALOG).map((r) => r.topicId),
-    );
+  it("draws around the weights of the scorer given as `scorer`", () => {
+    const scorer: Scorer = right(createScorer({ weights: { values: 5 } }));
+    const order = (ranking: readonly { topicId: string }[]) => ranking.map((r) => r.topicId);
+    const result = right(rankStability(city, CATALOG, { samples: 10, spread: 0, scorer }));
+    expect(order(result)).toEqual(order(scorer.rankTopics(city, CATALOG)));
+    // The scorer's weights order these topics otherwise than the default ones.
+    expect(order(result)).not.toEqual(order(rankTopics(city, CATALOG)));
+  });
+
+  it("rejects a `scorer` that is not a Scorer, naming the option", () => {
+    const result = rankStability(city, CATALOG, { scorer: {} as Scorer });
+    expect(E.isLeft(result) && result.left.issues.map((issue) => issue.path)).toEqual([
+      ["scorer"],
+    ]);
   });
 
   it.each([{ samples: 0 }, { spread: 1 }, { seed: -1 }, { seed: 1.5 }, { top: 0 }, { draws: 3 }])(
