@@ -277,9 +277,7 @@ describe("rankStability", () => {
 
   it("rejects a `scorer` that is not a Scorer, naming the option", () => {
     const result = rankStability(city, CATALOG, { scorer: {} as Scorer });
-    expect(E.isLeft(result) && result.left.issues.map((issue) => issue.path)).toEqual([
-      ["scorer"],
-    ]);
+    expect(E.isLeft(result) && result.left.issues.map((issue) => issue.path)).toEqual([["scorer"]]);
   });
 
   it.each([{ samples: 0 }, { spread: 1 }, { seed: -1 }, { seed: 1.5 }, { top: 0 }, { draws: 3 }])(
