@@ -174,18 +174,24 @@ export interface CompiledCity {
   readonly means: Triple;
 }
 
-/** The slot of each level a compiled city names. */
-const SLOT_OF_LEVEL = {
-  role: ROLE,
-  tier: TIER,
-  income: INCOME,
-  autonomy: AUTONOMY,
-  regime: REGIME,
-} as const;
-
-/** Whether the city's field behind one of its level indexes is known (not at its unknown index). */
-export function levelKnown(c: CompiledCity, level: keyof typeof SLOT_OF_LEVEL): boolean {
-  return c[level] !== SLOT_LEVEL_COUNTS[SLOT_OF_LEVEL[level]];
+/**
+ * Whether every input of each factor that can widen its interval is known,
+ * in FACTORS order, read from the compiled levels (so from the city as it
+ * was compiled, whatever happens to the city object later).
+ */
+export function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
+  const known = (slot: number) => c.levels[slot] !== SLOT_LEVEL_COUNTS[slot];
+  const tier = known(TIER);
+  const income = known(INCOME);
+  return [
+    known(ROLE),
+    c.priorities >= 0 &&
+      (t.salienceIncome === undefined || income) &&
+      (t.salienceTier === undefined || tier),
+    tier && income,
+    known(AUTONOMY),
+    known(REGIME),
+  ];
 }
 
 const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => CLOUT_POSITION[tier]));

@@ -18,10 +18,10 @@ import {
   compileCity,
   compileTopic,
   evaluate,
+  factorKnown,
   gateHolds,
   type Kernel,
   kernelOf,
-  levelKnown,
   scoreOf,
 } from "./compile";
 import { FACTORS, type FactorName } from "./factors";
@@ -69,21 +69,6 @@ function ranked(results: Relevance[], idOf: (r: Relevance) => string): RankedRel
     (result as { rank?: number }).rank = index + 1;
   });
   return results as RankedRelevance[];
-}
-
-/** Whether every input of each factor that can widen its interval is known, in FACTORS order. */
-function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
-  const tierKnown = levelKnown(c, "tier");
-  const incomeKnown = levelKnown(c, "income");
-  return [
-    levelKnown(c, "role"),
-    c.priorities >= 0 &&
-      (t.salienceIncome === undefined || incomeKnown) &&
-      (t.salienceTier === undefined || tierKnown),
-    tierKnown && incomeKnown,
-    levelKnown(c, "autonomy"),
-    levelKnown(c, "regime"),
-  ];
 }
 
 /**
@@ -330,14 +315,30 @@ function matrixWith(
   };
 }
 
-function buildScorer(options: ResolvedOptions): Scorer {
+/** What every method of a scorer shares: its kernel, its compilers and its per-pair relevance. */
+interface ScorerParts {
+  readonly options: ResolvedOptions;
+  readonly k: Kernel;
+  readonly topicOf: (topic: Topic) => CompiledTopic;
+  readonly cityOf: (city: City) => CompiledCity;
+  readonly relevanceOf: (c: CompiledCity, t: CompiledTopic) => Relevance;
+  readonly relevance: (city: City, topic: Topic) => Relevance;
+}
+
+function partsOf(options: ResolvedOptions): ScorerParts {
   const k = kernelOf(options);
   const topicOf = topicCompiler(options);
   const cityOf = cityCompiler(k);
   const relevanceOf = relevanceWith({ k, typical: typicalValues(k) });
+  const relevance = (city: City, topic: Topic) => relevanceOf(cityOf(city), topicOf(topic));
+  return { options, k, topicOf, cityOf, relevanceOf, relevance };
+}
+
+function scorerOf(parts: ScorerParts): Scorer {
+  const { options, k, topicOf, cityOf, relevanceOf, relevance } = parts;
   return {
     options,
-    relevance: (city, topic) => relevanceOf(cityOf(city), topicOf(topic)),
+    relevance,
     rankTopics(city, topics) {
       const c = cityOf(city);
       return ranked(
@@ -369,13 +370,14 @@ function buildScorer(options: ResolvedOptions): Scorer {
  * @category Scoring
  */
 export function createScorer(options?: ScorerOptions): E.Either<ValidationError, Scorer> {
-  return E.map(buildScorer)(resolveOptions(options));
+  return E.map((resolved: ResolvedOptions) => scorerOf(partsOf(resolved)))(resolveOptions(options));
 }
 
-const defaultScorer = buildScorer(DEFAULT_OPTIONS);
+/** The default scorer's parts: `scoreRelevance` uses them without the scorer object, so that a bundle importing only it leaves the rankings and the matrix out. */
+const defaultParts = partsOf(DEFAULT_OPTIONS);
 
 /** The default scorer (default weights, need-first aggregation, default gates). @category Scoring */
-export const DEFAULT_SCORER: Scorer = defaultScorer;
+export const DEFAULT_SCORER: Scorer = /* @__PURE__ */ scorerOf(defaultParts);
 
 /**
  * How relevant a topic is to a city under the default model: a score on 0..1,
@@ -392,7 +394,7 @@ export const DEFAULT_SCORER: Scorer = defaultScorer;
  * @category Scoring
  */
 export function scoreRelevance(city: City, topic: Topic): Relevance {
-  return defaultScorer.relevance(city, topic);
+  return defaultParts.relevance(city, topic);
 }
 
 /**
@@ -404,7 +406,7 @@ export function scoreRelevance(city: City, topic: Topic): Relevance {
  * @category Scoring
  */
 export function rankTopics(city: City, topics: readonly Topic[]): RankedRelevance[] {
-  return defaultScorer.rankTopics(city, topics);
+  return DEFAULT_SCORER.rankTopics(city, topics);
 }
 
 /**
@@ -416,7 +418,7 @@ export function rankTopics(city: City, topics: readonly Topic[]): RankedRelevanc
  * @category Scoring
  */
 export function rankCities(topic: Topic, cities: readonly City[]): RankedRelevance[] {
-  return defaultScorer.rankCities(topic, cities);
+  return DEFAULT_SCORER.rankCities(topic, cities);
 }
 
 /**
@@ -430,5 +432,5 @@ export function rankCities(topic: Topic, cities: readonly City[]): RankedRelevan
  * @category Scoring
  */
 export function scoreMatrix(cities: readonly City[], topics: readonly Topic[]): ScoreMatrix {
-  return defaultScorer.matrix(cities, topics);
+  return DEFAULT_SCORER.matrix(cities, topics);
 }
