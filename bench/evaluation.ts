@@ -11,7 +11,8 @@
  * same run for bench/run.ts; it returns the report's lines.
  *
  * Cases, with the default options (500 bootstrap replicates, seed 1; for
- * calibration the five weights, six penalties, leave-one-list-out):
+ * calibration `calibrationParameters()` of the default scorer, six penalties,
+ * leave-one-list-out):
  *
  * 1. **evaluate**: one warm-up, then the median of 5 runs.
  * 2. **calibrate**: one run (it takes seconds; its own fits warm it up).

@@ -1,13 +1,13 @@
 /**
- * Argument parsing for every command, by `util.parseArgs`, with the options
- * all commands share and plain messages for what it rejects.
+ * Argument parsing for every command, by `util.parseArgs`: the options all
+ * commands share, and plain messages for what it rejects. The options of
+ * each command are declared in `options.ts`.
  *
  * @module
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { UsageError } from "./errors";
-import { INPUT_FORMATS, type InputFormat } from "./input";
-import { OUTPUT_FORMATS, type OutputFormat } from "./output";
+import type { OptionTable, RawValue } from "./options";
 
 /** Options every command takes (and the top level reads before dispatch). */
 export const COMMON_OPTIONS = {
@@ -24,25 +24,6 @@ export const COMMON_HELP = `  -q, --quiet            no progress lines on stderr
                          (by default a text cell starting with = + - @, a tab or
                          a carriage return gets a leading ')
       --debug            show the stack of an internal error`;
-
-/** Help lines for the shared input and output options. */
-export const FORMAT_HELP = {
-  output: "      --format FORMAT    table (default), json or csv",
-  input: "      --input-format F   json, ndjson or csv: read input files as F whatever their names",
-} as const;
-
-/**
- * Help lines for `--places` (score, cohorts, reflect, validate): the cities
- * file names places, looked up in the gazetteer.
- */
-export const PLACES_HELP = `      --places           the cities file names places: each record's name and
-                         country (id optional) are looked up among the GeoNames
-                         places of 100,000 people or more, and the city gets
-                         every field the gazetteer knows; fields the record
-                         gives win. A name that matches no place, or several,
-                         is reported at its line with suggestions or candidates`;
-
-type Options = NonNullable<ParseArgsConfig["options"]>;
 
 function argumentMessage(error: unknown): string {
   const code = (error as { code?: unknown }).code;
@@ -62,19 +43,55 @@ function argumentMessage(error: unknown): string {
 }
 
 /**
+ * `args` with `--option -N` joined into `--option=-N` for the numeric
+ * `options`: `util.parseArgs` takes a value starting with `-` for an option,
+ * so without this `--seed -1` would read as a missing value rather than as
+ * the out-of-range number it is.
+ */
+export function joinNegativeNumbers(args: readonly string[], options: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (arg === "--") {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (options.includes(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** A command's arguments as given: the raw value of each option by name, and the positional arguments. */
+export interface ParsedArgs {
+  readonly values: Readonly<Record<string, RawValue>>;
+  readonly positionals: readonly string[];
+}
+
+/**
  * Parses a command's arguments: its own options plus {@link COMMON_OPTIONS};
  * an unknown option or a missing value is a {@link UsageError} pointing to
  * the command's help.
  */
-export function parseCommandArgs<const T extends Options>(
+export function parseCommandArgs(
   command: string,
   args: readonly string[],
-  options: T,
-) {
+  options: OptionTable,
+): ParsedArgs {
+  const negative = Object.keys(options).filter((name) => options[name]?.negative === true);
+  const config = Object.fromEntries(
+    Object.entries(options).map(([name, option]) => [name, { type: option.type }]),
+  );
   try {
     return parseArgs({
-      args: [...args],
-      options: { ...COMMON_OPTIONS, ...options },
+      args: joinNegativeNumbers(
+        args,
+        negative.map((name) => `--${name}`),
+      ),
+      options: { ...COMMON_OPTIONS, ...config },
       allowPositionals: true,
       strict: true,
     });
@@ -83,43 +100,4 @@ export function parseCommandArgs<const T extends Options>(
       `see: city-difference ${command} --help`,
     ]);
   }
-}
-
-/** `value` when it is one of `choices`, else a {@link UsageError} listing them. */
-export function choice<const C extends readonly string[]>(
-  command: string,
-  option: string,
-  value: string | undefined,
-  choices: C,
-): C[number] | undefined {
-  if (value === undefined) return undefined;
-  if ((choices as readonly string[]).includes(value)) return value as C[number];
-  throw new UsageError(
-    `${command}: --${option} must be one of ${choices.join(", ")}; got "${value}"`,
-  );
-}
-
-/** The `--format` option (default `table`). */
-export function outputFormat(command: string, value: string | undefined): OutputFormat {
-  return choice(command, "format", value, OUTPUT_FORMATS) ?? "table";
-}
-
-/** The `--input-format` option, when given. */
-export function inputFormat(command: string, value: string | undefined): InputFormat | undefined {
-  return choice(command, "input-format", value, INPUT_FORMATS);
-}
-
-/** A whole number of at least 1, for options such as `--top`. */
-export function positiveInteger(
-  command: string,
-  option: string,
-  value: string | undefined,
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (/^\d+$/.test(value.trim()) && Number(value) >= 1 && Number.isSafeInteger(Number(value))) {
-    return Number(value);
-  }
-  throw new UsageError(
-    `${command}: --${option} must be a whole number of at least 1; got "${value}"`,
-  );
 }

@@ -14,26 +14,23 @@ import {
   PAM_MAX_POINTS,
   SILHOUETTE_EXACT_MAX,
 } from "../cohorts/form-cohorts";
-import { formatValidationError, type ValidationError } from "../model/errors";
-import {
-  COMMON_HELP,
-  FORMAT_HELP,
-  inputFormat,
-  outputFormat,
-  PLACES_HELP,
-  parseCommandArgs,
-} from "./args";
-import type { Command } from "./command";
+import { COMMON_HELP } from "./args";
+import { defineCommand } from "./command";
 import { type Context, PROGRESS_EVERY } from "./context";
-import { EXIT, UsageError } from "./errors";
-import { count, csvRow, fixed2, type OutputFormat, wrap } from "./output";
+import { refused, UsageError } from "./errors";
+import {
+  CITIES_HELP,
+  CITIES_OPTIONS,
+  DEFAULT_SEED,
+  FORMAT_HELP,
+  FORMAT_OPTIONS,
+  MAX_SEED,
+  PLACES_HELP,
+  seed,
+  wholeNumberFrom,
+} from "./options";
+import { count, csvRow, fixed2, labelled, plural, wrap } from "./output";
 import { loadCities } from "./records";
-
-/** The seed `cohorts` and `reflect --suggest` use when none is given. */
-export const DEFAULT_SEED = 1;
-
-/** The largest seed: seeds are unsigned 32-bit integers. */
-export const MAX_SEED = 0xffffffff;
 
 const HELP = `Usage: city-difference cohorts --cities FILE [options]
 
@@ -45,7 +42,7 @@ description of what sets it apart. Invalid records are reported on stderr as
 FILE:LINE: field.path: message, and the valid ones are still grouped.
 
 Options:
-      --cities FILE      the cities: .json, .ndjson/.jsonl or .csv; - reads stdin
+${CITIES_HELP}
       --k N              exactly N cohorts: 1 to ${MAX_COHORTS}, and at most the number of
                          valid cities (default: the k from 2 to ${DEFAULT_MAX_K} with the
                          highest mean silhouette; one cohort when none shows
@@ -76,87 +73,6 @@ Examples:
   city-difference cohorts --places --cities members.csv   # rows of name,country`;
 
 // ---------------------------------------------------------------------------
-// Options shared with `reflect`
-
-/**
- * `args` with `--option -N` joined into `--option=-N` for the numeric
- * `options`: `util.parseArgs` takes a value starting with `-` for an option,
- * so without this `--seed -1` would read as a missing value rather than as
- * the out-of-range number it is.
- */
-export function joinNegativeNumbers(args: readonly string[], options: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const next = args[i + 1];
-    if (arg === "--") {
-      out.push(...args.slice(i));
-      break;
-    }
-    if (options.includes(arg) && next !== undefined && /^-\d/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i += 1;
-    } else out.push(arg);
-  }
-  return out;
-}
-
-/** A whole number from `min` to `max` for `--option`, else a one-line {@link UsageError}. */
-export function wholeNumber(
-  command: string,
-  option: string,
-  value: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const text = value.trim();
-  const number = Number(text);
-  if (/^\d+$/.test(text) && number >= min && number <= max) return number;
-  const range = `a whole number from ${min} to ${max}`;
-  if (/^\d+$/.test(text) && number > max) {
-    throw new UsageError(`${command}: --${option} must be at most ${max}; got "${value}"`);
-  }
-  throw new UsageError(`${command}: --${option} must be ${range}; got "${value}"`);
-}
-
-/** The `--seed` option (default {@link DEFAULT_SEED}). */
-export function seedOption(command: string, value: string | undefined): number {
-  return wholeNumber(command, "seed", value, 0, MAX_SEED) ?? DEFAULT_SEED;
-}
-
-/**
- * A `Left` of a library function the command's own checks should have
- * prevented, as a usage error naming each problem rather than a stack.
- */
-export function refused(command: string, error: ValidationError): UsageError {
-  const [first, ...rest] = formatValidationError(error).split("\n");
-  return new UsageError(`${command}: ${first}`, rest);
-}
-
-/** A positional argument where only options belong. */
-export function noPositionals(command: string, positionals: readonly string[], hint: string): void {
-  if (positionals.length > 0) {
-    throw new UsageError(`${command}: unexpected argument "${positionals[0]}"; ${hint}`, [
-      `see: city-difference ${command} --help`,
-    ]);
-  }
-}
-
-/** `n things`, singular for one. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
-
-/** `text` wrapped to `width`, its first line after `label`, the others indented under it. */
-export function labelled(label: string, text: string, width: number): string {
-  const indent = " ".repeat(label.length);
-  return `${wrap(text, Math.max(20, width - label.length))
-    .map((line, i) => (i === 0 ? label : indent) + line)
-    .join("\n")}\n`;
-}
-
-// ---------------------------------------------------------------------------
 // Output
 
 /** How k came about, for the table's first line. */
@@ -174,20 +90,26 @@ function howChosen(result: CohortResult, given: number | undefined): string {
   return `k chosen by the highest mean silhouette of ${range}`;
 }
 
-async function writeTable(
-  result: CohortResult,
-  cities: number,
-  given: number | undefined,
-  seed: number,
-  context: Context,
-): Promise<void> {
+/** The cohorts formed, and what they were formed from. */
+interface Cohorts {
+  readonly result: CohortResult;
+  /** The number of valid cities grouped. */
+  readonly cities: number;
+  /** The `--k` given, if any. */
+  readonly k: number | undefined;
+  readonly seed: number;
+}
+
+/** One block per cohort, after how k came about and the figures of the whole. */
+async function writeTable(cohorts: Cohorts, context: Context): Promise<void> {
+  const { result, cities, seed } = cohorts;
   const out = context.stdout;
   const { width } = context;
   if (cities === 0) {
     await out.write("0 cities: no cohorts\n");
     return;
   }
-  const title = `${plural(cities, "city", "cities")} in ${plural(result.k, "cohort")} (${howChosen(result, given)}), seed ${seed}.`;
+  const title = `${plural(cities, "city", "cities")} in ${plural(result.k, "cohort")} (${howChosen(result, cohorts.k)}), seed ${seed}.`;
   const method =
     result.method === "pam" ? "k-medoids (PAM)" : "sampled k-medoids (CLARA, on the seed)";
   const facts = `Mean silhouette ${fixed2(result.silhouette)} (${result.silhouetteMethod}); ${method} on ${plural(result.distinctProfiles, "distinct profile")}; total distance to the medoids ${fixed2(result.cost)}.`;
@@ -206,7 +128,8 @@ async function writeTable(
   }
 }
 
-async function writeCsv(result: CohortResult, context: Context): Promise<void> {
+/** One row per city: its cohort, whether it is the medoid, the cohort's silhouette. */
+async function writeCsv({ result }: Cohorts, context: Context): Promise<void> {
   const out = context.stdout;
   await out.write(csvRow(["cityId", "cohortId", "isMedoid", "cohortSilhouette"], context.csv));
   for (const cohort of result.cohorts) {
@@ -218,53 +141,21 @@ async function writeCsv(result: CohortResult, context: Context): Promise<void> {
   }
 }
 
-async function write(
-  format: OutputFormat,
-  result: CohortResult,
-  cities: number,
-  given: number | undefined,
-  seed: number,
-  context: Context,
-): Promise<void> {
-  if (format === "table") return writeTable(result, cities, given, seed, context);
-  if (format === "csv") return writeCsv(result, context);
+/** The `CohortResult` of `formCohorts`. */
+async function writeJson({ result }: Cohorts, context: Context): Promise<void> {
   await context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
 /** `cohorts`: see {@link HELP}. */
-export const cohortsCommand: Command = {
+export const cohortsCommand = defineCommand({
   name: "cohorts",
   synopsis: "--cities FILE [--places] [--k N] [--seed S]",
   summary: "group the cities of a file into cohorts of alike profiles",
   help: HELP,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs(
-      "cohorts",
-      joinNegativeNumbers(args, ["--k", "--seed"]),
-      {
-        cities: { type: "string" },
-        k: { type: "string" },
-        seed: { type: "string" },
-        format: { type: "string" },
-        "input-format": { type: "string" },
-        places: { type: "boolean" },
-      },
-    );
-    const format = outputFormat("cohorts", values.format);
-    const override = inputFormat("cohorts", values["input-format"]);
-    const k = wholeNumber("cohorts", "k", values.k, 1, MAX_COHORTS);
-    const seed = seedOption("cohorts", values.seed);
-    noPositionals("cohorts", positionals, "name the cities file with --cities FILE");
-    if (values.cities === undefined) {
-      throw new UsageError("cohorts: name the cities file with --cities FILE", [
-        "see: city-difference cohorts --help",
-      ]);
-    }
-    const { records: cities } = await loadCities(
-      values.cities,
-      { format: override, places: values.places === true },
-      context,
-    );
+  options: { ...FORMAT_OPTIONS, k: wholeNumberFrom(1, MAX_COHORTS), seed, ...CITIES_OPTIONS },
+  positionals: { hint: "name the cities file with --cities FILE" },
+  async run({ k, seed, ...options }, context): Promise<Cohorts> {
+    const { records: cities } = await loadCities(options.cities, options, context);
     if (k !== undefined && k > cities.length) {
       throw new UsageError(
         `cohorts: --k must be at most the number of valid cities (${count(cities.length)}); got ${k}`,
@@ -277,7 +168,7 @@ export const cohortsCommand: Command = {
     }
     const formed = formCohorts(cities, k === undefined ? { seed } : { k, seed });
     if (E.isLeft(formed)) throw refused("cohorts", formed.left);
-    await write(format, formed.right, cities.length, k, seed, context);
-    return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
+    return { result: formed.right, cities: cities.length, k, seed };
   },
-};
+  write: { table: writeTable, csv: writeCsv, json: writeJson },
+});

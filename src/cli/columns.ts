@@ -96,30 +96,19 @@ function typedCell(text: string, type: CellType): unknown {
 /** Turns a row of cells into a record for `parseCity`/`parseTopic`. */
 export type RowReader = (cells: readonly string[]) => Record<string, unknown>;
 
-/**
- * Checks a CSV header against the model and returns the reader of its rows.
- * A column that is not a model field, a repeated or empty column name, or a
- * missing required column is a {@link UsageError} (exit 2), reported once:
- * every record would carry the same fault.
- *
- * Each cell is typed by its field: numbers (`1e9`, `0.5`), booleans
- * (`true`/`false`, any case), lists (`climate;trade`); an empty cell leaves
- * the field absent, that is unknown.
- */
-export function headerReader(
+/** What is wrong with a header of `kind`, and the required columns it lacks. */
+function headerProblems(
   header: readonly string[],
   kind: RecordKind,
-  where: string,
-): RowReader {
+): { problems: string[]; missing: string[] } {
   const known = COLUMNS[kind];
-  const knownNames = [...known.keys()];
   const problems: string[] = [];
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (name === "") problems.push(`column ${i + 1} has no name`);
     else if (seen.has(name)) problems.push(`column "${name}" appears twice`);
     else if (!known.has(name)) {
-      const hint = suggestion(name, knownNames);
+      const hint = suggestion(name, [...known.keys()]);
       problems.push(
         `column "${name}" is not a field of a ${SINGULAR[kind]}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
       );
@@ -132,16 +121,14 @@ export function headerReader(
       `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}, required for every ${SINGULAR[kind]}`,
     );
   }
-  if (problems.length > 0) {
-    const namesPlaces = kind === "cities" && missing.length === 1 && missing[0] === "id";
-    throw new UsageError(`${where}: bad CSV header: ${problems.join("; ")}`, [
-      `the columns of a ${SINGULAR[kind]} are: ${knownNames.join(", ")}`,
-      ...(namesPlaces ? ["to look the places up by name and country, pass --places"] : []),
-    ]);
-  }
+  return { problems, missing };
+}
+
+/** The reader of rows under a checked header: each non-empty cell typed and set at its field's path. */
+function rowReader(header: readonly string[], kind: RecordKind): RowReader {
   const columns = header.map((name) => ({
     path: name.split("."),
-    type: known.get(name) as CellType,
+    type: COLUMNS[kind].get(name) as CellType,
   }));
   return (cells) => {
     const record: Record<string, unknown> = {};
@@ -159,4 +146,30 @@ export function headerReader(
     });
     return record;
   };
+}
+
+/**
+ * Checks a CSV header against the model and returns the reader of its rows.
+ * A column that is not a model field, a repeated or empty column name, or a
+ * missing required column is a {@link UsageError} (exit 2), reported once:
+ * every record would carry the same fault.
+ *
+ * Each cell is typed by its field: numbers (`1e9`, `0.5`), booleans
+ * (`true`/`false`, any case), lists (`climate;trade`); an empty cell leaves
+ * the field absent, that is unknown.
+ */
+export function headerReader(
+  header: readonly string[],
+  kind: RecordKind,
+  where: string,
+): RowReader {
+  const { problems, missing } = headerProblems(header, kind);
+  if (problems.length > 0) {
+    const namesPlaces = kind === "cities" && missing.length === 1 && missing[0] === "id";
+    throw new UsageError(`${where}: bad CSV header: ${problems.join("; ")}`, [
+      `the columns of a ${SINGULAR[kind]} are: ${[...COLUMNS[kind].keys()].join(", ")}`,
+      ...(namesPlaces ? ["to look the places up by name and country, pass --places"] : []),
+    ]);
+  }
+  return rowReader(header, kind);
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { formatValidationError, type ValidationError } from "../model/errors";
 
 /** The exit statuses of `city-difference`, documented in docs/cli.md. */
 export const EXIT = {
@@ -61,4 +62,13 @@ export function fileError(file: string, error: unknown): UsageError {
     (code !== undefined ? FILE_ERRORS[code] : undefined) ??
     (error instanceof Error ? error.message : String(error));
   return new UsageError(`cannot read ${file}: ${reason}`);
+}
+
+/**
+ * A `Left` of a library function the command's own checks should have
+ * prevented, as a usage error naming each problem rather than a stack.
+ */
+export function refused(command: string, error: ValidationError): UsageError {
+  const [first, ...rest] = formatValidationError(error).split("\n");
+  return new UsageError(`${command}: ${first}`, rest);
 }

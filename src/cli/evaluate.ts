@@ -14,23 +14,27 @@ import {
   type EvaluationRow,
   evaluateRelevance,
 } from "../evaluate/evaluate";
-import type { MembershipList } from "../evaluate/input";
-import { formatValidationError, type Issue } from "../model/errors";
+import type { EvaluationInput, MembershipList } from "../evaluate/input";
+import type { Issue } from "../model/errors";
 import type { City, Topic } from "../model/schemas";
-import {
-  COMMON_HELP,
-  FORMAT_HELP,
-  inputFormat,
-  outputFormat,
-  PLACES_HELP,
-  parseCommandArgs,
-  positiveInteger,
-} from "./args";
-import type { Command } from "./command";
+import { COMMON_HELP } from "./args";
+import { defineCommand, seeHelp } from "./command";
 import type { Context } from "./context";
-import { EXIT, UsageError } from "./errors";
-import { count, csvRow, fixed2, JsonArrayWriter, type OutputFormat, TableLayout } from "./output";
-import { type Loaded, loadCities, loadLists, topicsOrCatalog } from "./records";
+import { refused, UsageError } from "./errors";
+import {
+  CITIES_HELP,
+  DEFAULT_SEED,
+  FORMAT_HELP,
+  FORMAT_OPTIONS,
+  file,
+  flag,
+  type OptionValues,
+  PLACES_HELP,
+  positiveWhole,
+  seed,
+} from "./options";
+import { count, csvRow, fixed2, TableLayout, writeJsonArray } from "./output";
+import { type Loaded, loadCities, loadRecords, topicsOrCatalog } from "./records";
 import type { Position } from "./scan";
 
 const HELP = `Usage: city-difference evaluate [--cities FILE] [--lists FILE] [options]
@@ -47,13 +51,13 @@ and specificity (members of this list against members of the other lists).
 docs/validation.md says what each figure means.
 
 Options:
-      --cities FILE      the cities: .json, .ndjson/.jsonl or .csv; - reads stdin
+${CITIES_HELP}
                          (default: the gazetteer's places)
       --lists FILE       the membership lists, records { id, topicIds, memberIds,
                          scopeCountries? } (CSV: lists in cells separated by ;)
       --topics FILE      the topics (default: the built-in catalog)
       --replicates N     bootstrap replicates per list (default ${DEFAULT_REPLICATES})
-      --seed N           seed of the bootstrap and the random baseline (default 1)
+      --seed N           seed of the bootstrap and the random baseline (default ${DEFAULT_SEED})
       --min-members N    fewest members and non-members in scope to measure a
                          list (default ${DEFAULT_MIN_MEMBERS})
       --format FORMAT    table (default), json (one object per row, as
@@ -172,27 +176,37 @@ function csvLine(row: EvaluationRow): string {
   ]);
 }
 
-async function writeRows(
-  rows: readonly EvaluationRow[],
-  format: OutputFormat,
-  context: Context,
-): Promise<void> {
+/** What was evaluated, and how: for the table's first line. */
+interface Evaluation {
+  readonly rows: readonly EvaluationRow[];
+  readonly lists: number;
+  readonly cities: number;
+  readonly replicates: number;
+  readonly seed: number;
+}
+
+/** A line on what was evaluated, then one row per list and topic. */
+async function writeTable(evaluation: Evaluation, context: Context): Promise<void> {
   const out = context.stdout;
-  if (format === "json") {
-    const json = new JsonArrayWriter(out);
-    for (const row of rows) await json.item(row);
-    await json.close();
-    return;
-  }
-  if (format === "csv") {
-    await out.write(csvRow(CSV_HEADER));
-    for (const row of rows) await out.write(csvLine(row));
-    return;
-  }
-  const cells = rows.map(tableRow);
+  const { lists, cities, replicates, seed } = evaluation;
+  await out.write(
+    `${count(lists)} lists over ${count(cities)} cities; figures with bootstrap 95% intervals (${count(replicates)} replicates, seed ${seed}); --format csv or json gives every figure\n\n`,
+  );
+  const cells = evaluation.rows.map(tableRow);
   const layout = new TableLayout(TABLE_COLUMNS, cells, context.width);
   await out.write(layout.header());
   for (const row of cells) await out.write(layout.row(row));
+}
+
+/** One line per row, every estimate with its interval's ends. */
+async function writeCsv({ rows }: Evaluation, context: Context): Promise<void> {
+  await context.stdout.write(csvRow(CSV_HEADER));
+  for (const row of rows) await context.stdout.write(csvLine(row));
+}
+
+/** The rows exactly as `evaluateRelevance` returns them. */
+function writeJson({ rows }: Evaluation, context: Context): Promise<void> {
+  return writeJsonArray(context.stdout, rows);
 }
 
 /** The shipped networks on the gazetteer, loaded only when no --lists is given. */
@@ -235,97 +249,84 @@ function checkedLists(
   return kept;
 }
 
+const OPTIONS = {
+  ...FORMAT_OPTIONS,
+  replicates: positiveWhole,
+  "min-members": positiveWhole,
+  seed,
+  cities: file,
+  lists: file,
+  places: flag,
+  topics: file,
+};
+
+/**
+ * The cities, topics and lists to evaluate: from the files given, else the
+ * shipped networks on the gazetteer (`--lists` alone: your lists over the
+ * gazetteer's places).
+ */
+async function readInput(
+  options: OptionValues<typeof OPTIONS>,
+  context: Context,
+): Promise<EvaluationInput> {
+  if (options.cities !== undefined && options.lists === undefined) {
+    throw new UsageError(
+      "evaluate: name the membership lists with --lists FILE (without --cities and --lists, the shipped networks are evaluated)",
+      [seeHelp("evaluate")],
+    );
+  }
+  const shipped =
+    options.cities === undefined || options.lists === undefined ? await shippedInput() : undefined;
+  const topics =
+    options.topics === undefined && shipped !== undefined
+      ? shipped.topics
+      : await topicsOrCatalog(options.topics, options, context);
+  const cities =
+    options.cities === undefined
+      ? (shipped?.cities ?? [])
+      : (await loadCities(options.cities, options, context)).records;
+  const lists =
+    options.lists === undefined
+      ? (shipped?.lists ?? [])
+      : checkedLists(
+          await loadRecords(options.lists, "lists", options, context),
+          cities,
+          topics,
+          context,
+        );
+  if (lists.length === 0) throw new UsageError("evaluate: no valid membership list to evaluate");
+  return { cities, topics, lists };
+}
+
 /** `evaluate`: see {@link HELP}. */
-export const evaluateCommand: Command = {
+export const evaluateCommand = defineCommand({
   name: "evaluate",
   synopsis: "[--cities FILE] [--lists FILE] [--topics FILE]",
   summary: "measure how well scores rank the members of city networks, against baselines",
   help: HELP,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs("evaluate", args, {
-      cities: { type: "string" },
-      lists: { type: "string" },
-      topics: { type: "string" },
-      replicates: { type: "string" },
-      seed: { type: "string" },
-      "min-members": { type: "string" },
-      format: { type: "string" },
-      "input-format": { type: "string" },
-      places: { type: "boolean" },
+  options: OPTIONS,
+  positionals: {},
+  async run(options, context): Promise<Evaluation> {
+    const input = await readInput(options, context);
+    const { replicates = DEFAULT_REPLICATES, seed } = options;
+    const result = evaluateRelevance(input, {
+      replicates,
+      ...(options["min-members"] === undefined ? {} : { minMembers: options["min-members"] }),
+      seed,
+      onProgress: (progress: EvaluationProgress) =>
+        context.diagnostics.progress(
+          `evaluated list ${progress.done} of ${progress.total} (${progress.listId})`,
+        ),
     });
-    const format = outputFormat("evaluate", values.format);
-    const override = inputFormat("evaluate", values["input-format"]);
-    const replicates = positiveInteger("evaluate", "replicates", values.replicates);
-    const minMembers = positiveInteger("evaluate", "min-members", values["min-members"]);
-    const seed = seedOption(values.seed);
-    if (positionals.length > 0) {
-      throw new UsageError(`evaluate: unexpected argument "${positionals[0]}"`, [
-        "see: city-difference evaluate --help",
-      ]);
-    }
-    if (values.cities !== undefined && values.lists === undefined) {
-      throw new UsageError(
-        "evaluate: name the membership lists with --lists FILE (without --cities and --lists, the shipped networks are evaluated)",
-        ["see: city-difference evaluate --help"],
-      );
-    }
-    const shipped =
-      values.cities === undefined || values.lists === undefined ? await shippedInput() : undefined;
-    const topics =
-      values.topics === undefined && shipped !== undefined
-        ? shipped.topics
-        : await topicsOrCatalog(values.topics, { format: override }, context);
-    const cities =
-      values.cities === undefined
-        ? (shipped?.cities ?? [])
-        : (
-            await loadCities(
-              values.cities,
-              { format: override, places: values.places === true },
-              context,
-            )
-          ).records;
-    const lists =
-      values.lists === undefined
-        ? (shipped?.lists ?? [])
-        : checkedLists(
-            await loadLists(values.lists, { format: override }, context),
-            cities,
-            topics,
-            context,
-          );
-    if (lists.length === 0) throw new UsageError("evaluate: no valid membership list to evaluate");
-
-    const result = evaluateRelevance(
-      { cities, topics, lists },
-      {
-        ...(replicates === undefined ? {} : { replicates }),
-        ...(minMembers === undefined ? {} : { minMembers }),
-        ...(seed === undefined ? {} : { seed }),
-        onProgress: (progress: EvaluationProgress) =>
-          context.diagnostics.progress(
-            `evaluated list ${progress.done} of ${progress.total} (${progress.listId})`,
-          ),
-      },
-    );
-    if (E.isLeft(result)) {
-      throw new UsageError(`evaluate: ${formatValidationError(result.left)}`);
-    }
-    if (format === "table") {
-      await context.stdout.write(
-        `${count(lists.length)} lists over ${count(cities.length)} cities; figures with bootstrap 95% intervals (${count(replicates ?? DEFAULT_REPLICATES)} replicates, seed ${seed ?? 1}); --format csv or json gives every figure\n\n`,
-      );
-    }
-    await writeRows(result.right.rows, format, context);
-    return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
+    if (E.isLeft(result)) throw refused("evaluate", result.left);
+    const { cities, lists } = input;
+    return {
+      rows: result.right.rows,
+      lists: lists.length,
+      cities: cities.length,
+      replicates,
+      seed,
+    };
   },
-};
-
-/** The `--seed` option: an unsigned 32-bit integer. */
-function seedOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (/^\d+$/.test(value.trim()) && Number(value) <= 0xffffffff) return Number(value);
-  throw new UsageError(
-    `evaluate: --seed must be a whole number from 0 to 4294967295; got "${value}"`,
-  );
-}
+  write: { table: writeTable, csv: writeCsv, json: writeJson },
+});

@@ -314,6 +314,32 @@ function isCsvError(error: unknown): error is CsvError {
   return systemErrorCode(error)?.startsWith("CSV_") === true;
 }
 
+/** The CSV parser: a record as its cells, the line it ends on and its raw text. */
+function csvParser() {
+  return parseCsv({
+    relax_column_count: true,
+    // A quote inside an unquoted cell (5'11", O"Brien) is kept as text.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    raw: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+}
+
+type CsvItem = { record: string[]; info: { lines: number }; raw: string };
+
+/** A csv-parse error as a {@link UsageError} at the line where the faulty record starts. */
+function csvReadError(error: CsvError, lines: CsvLines, name: string): UsageError {
+  const { lines: endLine, raw } = error as { lines?: unknown; raw?: unknown };
+  const line =
+    typeof endLine === "number" && typeof raw === "string"
+      ? `:${lines.startOf(endLine, raw, error.code === "CSV_QUOTE_NOT_CLOSED")}`
+      : "";
+  return new UsageError(`${name}${line}: not valid CSV: ${csvMessage(error)}`);
+}
+
 /**
  * CSV: the first row is the header, handed to `onHeader` (which checks it and
  * returns the reader of rows). A row with more or fewer cells than the header
@@ -326,16 +352,7 @@ async function* csvRecords(
   input: Input,
   onHeader: (header: readonly string[], where: string) => RowReader,
 ): AsyncGenerator<RawRecord> {
-  const parser = parseCsv({
-    relax_column_count: true,
-    // A quote inside an unquoted cell (5'11", O"Brien) is kept as text.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-    raw: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
+  const parser = csvParser();
   const source = Readable.from(input.chunks);
   source.on("error", (error) => parser.destroy(error));
   source.pipe(parser);
@@ -343,11 +360,7 @@ async function* csvRecords(
   let columns = 0;
   const lines = new CsvLines();
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-      raw: string;
-    }>) {
+    for await (const item of parser as AsyncIterable<CsvItem>) {
       const line = lines.startOf(item.info.lines, item.raw);
       if (reader === undefined) {
         reader = onHeader(item.record, `${input.name}:${line}`);
@@ -362,15 +375,7 @@ async function* csvRecords(
       } else yield { line, value: reader(item.record) };
     }
   } catch (error) {
-    if (isCsvError(error)) {
-      const { lines: endLine, raw } = error as { lines?: unknown; raw?: unknown };
-      const line =
-        typeof endLine === "number" && typeof raw === "string"
-          ? `:${lines.startOf(endLine, raw, error.code === "CSV_QUOTE_NOT_CLOSED")}`
-          : "";
-      throw new UsageError(`${input.name}${line}: not valid CSV: ${csvMessage(error)}`);
-    }
-    throw error;
+    throw isCsvError(error) ? csvReadError(error, lines, input.name) : error;
   } finally {
     source.destroy();
   }

@@ -61,6 +61,11 @@ export function count(value: number): string {
   return value.toLocaleString("en");
 }
 
+/** `n things`, singular for one. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
 // ---------------------------------------------------------------------------
 // CSV (RFC 4180)
 
@@ -122,6 +127,16 @@ export class JsonArrayWriter {
   }
 }
 
+/** Writes `items` as a JSON array, one element per line, each as it comes. */
+export async function writeJsonArray(
+  sink: TextSink,
+  items: Iterable<unknown> | AsyncIterable<unknown>,
+): Promise<void> {
+  const json = new JsonArrayWriter(sink);
+  for await (const item of items) await json.item(item);
+  await json.close();
+}
+
 // ---------------------------------------------------------------------------
 // Tables
 
@@ -162,6 +177,14 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line !== "" || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/** `text` wrapped to `width`, its first line after `label`, the others indented under it. */
+export function labelled(label: string, text: string, width: number): string {
+  const indent = " ".repeat(label.length);
+  return `${wrap(text, Math.max(20, width - label.length))
+    .map((line, i) => (i === 0 ? label : indent) + line)
+    .join("\n")}\n`;
 }
 
 function cut(text: string, width: number): string {

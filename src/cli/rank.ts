@@ -11,27 +11,12 @@ import type { PlaceSummary } from "../places/index";
 import { FACTORS } from "../score/factors";
 import { type RankedRelevance, rankTopics } from "../score/scorer";
 import { MODEL_VERSION } from "../score/version";
-import {
-  COMMON_HELP,
-  FORMAT_HELP,
-  inputFormat,
-  outputFormat,
-  parseCommandArgs,
-  positiveInteger,
-} from "./args";
-import type { Command } from "./command";
+import { COMMON_HELP } from "./args";
+import { defineCommand, seeHelp } from "./command";
 import type { Context } from "./context";
-import { EXIT, UsageError } from "./errors";
-import {
-  band,
-  count,
-  csvRow,
-  fixed2,
-  JsonArrayWriter,
-  type OutputFormat,
-  TableLayout,
-  wrap,
-} from "./output";
+import { UsageError } from "./errors";
+import { FORMAT_HELP, file, format, inputFormat, positiveWhole } from "./options";
+import { band, count, csvRow, fixed2, TableLayout, wrap, writeJsonArray } from "./output";
 import { topicsOrCatalog } from "./records";
 
 const HELP = `Usage: city-difference rank <place> [options]
@@ -116,32 +101,55 @@ function interval(relevance: RankedRelevance): string {
   return `${fixed2(relevance.low)}–${fixed2(relevance.high)}`;
 }
 
-async function writeTable(
-  city: City,
-  ranking: readonly RankedRelevance[],
-  total: number,
-  context: Context,
-) {
-  const out = context.stdout;
+/** A ranking of the topics for a place, maybe cut to the `--top`. */
+interface Ranking {
+  readonly city: City;
+  readonly ranking: readonly RankedRelevance[];
+  /** The number of topics ranked, before the cut. */
+  readonly total: number;
+}
+
+/** Lines above the table: what is ranked, and which fields are unknown. */
+function tableHeading({ city, ranking, total }: Ranking): string[] {
   const shown =
     ranking.length < total
       ? `the ${ranking.length === 1 ? "" : `${ranking.length} `}most relevant of ${total} topics`
       : `${total} topics ranked by relevance`;
   const population = city.population === undefined ? "" : `, population ${count(city.population)}`;
-  const title = `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}.`;
-  await out.write(`${wrap(title, context.width).join("\n")}\n`);
+  const lines = [
+    `${city.name}, ${city.country} (${city.id}${population}): ${shown}, scoring model ${MODEL_VERSION}.`,
+  ];
   const unknown = unknownFields(city, INTERVAL_FIELDS);
   if (unknown.length > 0) {
-    const note = `Unknown, so each score is an interval over every value they could take: ${unknown.join(", ")}.`;
-    await out.write(`${wrap(note, context.width).join("\n")}\n`);
+    lines.push(
+      `Unknown, so each score is an interval over every value they could take: ${unknown.join(", ")}.`,
+    );
   }
   const absent = unknownFields(city, REFINING_FIELDS);
   if (absent.length > 0) {
-    const note = `Not given, which widens nothing (when known they refine means): ${absent.join(", ")}.`;
-    await out.write(`${wrap(note, context.width).join("\n")}\n`);
+    lines.push(
+      `Not given, which widens nothing (when known they refine means): ${absent.join(", ")}.`,
+    );
+  }
+  return lines;
+}
+
+const TABLE_COLUMNS = [
+  { header: "rank", align: "right" },
+  { header: "topic", maxWidth: 32 },
+  { header: "score", align: "right" },
+  { header: "interval" },
+  { header: "band" },
+  { header: "most influential reason" },
+] as const;
+
+async function writeTable(result: Ranking, context: Context) {
+  const out = context.stdout;
+  for (const line of tableHeading(result)) {
+    await out.write(`${wrap(line, context.width).join("\n")}\n`);
   }
   await out.write("\n");
-  const rows = ranking.map((r) => [
+  const rows = result.ranking.map((r) => [
     String(r.rank),
     r.topicId,
     fixed2(r.score),
@@ -149,23 +157,13 @@ async function writeTable(
     band(r.score),
     r.reasons[0] ?? "",
   ]);
-  const layout = new TableLayout(
-    [
-      { header: "rank", align: "right" },
-      { header: "topic", maxWidth: 32 },
-      { header: "score", align: "right" },
-      { header: "interval" },
-      { header: "band" },
-      { header: "most influential reason" },
-    ],
-    rows,
-    context.width,
-  );
+  const layout = new TableLayout(TABLE_COLUMNS, rows, context.width);
   await out.write(layout.header());
   for (const row of rows) await out.write(layout.row(row));
 }
 
-async function writeCsv(ranking: readonly RankedRelevance[], context: Context) {
+/** One row per topic, flat columns. */
+async function writeCsv({ ranking }: Ranking, context: Context) {
   const out = context.stdout;
   await out.write(
     csvRow(
@@ -208,47 +206,30 @@ async function writeCsv(ranking: readonly RankedRelevance[], context: Context) {
   }
 }
 
-async function write(
-  format: OutputFormat,
-  city: City,
-  ranking: readonly RankedRelevance[],
-  total: number,
-  context: Context,
-) {
-  if (format === "table") return writeTable(city, ranking, total, context);
-  if (format === "csv") return writeCsv(ranking, context);
-  const json = new JsonArrayWriter(context.stdout);
-  for (const relevance of ranking) await json.item(relevance);
-  await json.close();
+/** The Relevance objects: factors, gates, every reason. */
+function writeJson({ ranking }: Ranking, context: Context) {
+  return writeJsonArray(context.stdout, ranking);
 }
 
 /** `rank`: see {@link HELP}. */
-export const rankCommand: Command = {
+export const rankCommand = defineCommand({
   name: "rank",
   synopsis: "<place> [--topics FILE] [--top N]",
   summary: 'rank the topics for a real place, such as "Manchester, GB"',
   help: HELP,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs("rank", args, {
-      topics: { type: "string" },
-      format: { type: "string" },
-      top: { type: "string" },
-      "input-format": { type: "string" },
-    });
-    const format = outputFormat("rank", values.format);
-    const top = positiveInteger("rank", "top", values.top);
-    const override = inputFormat("rank", values["input-format"]);
+  options: { format, top: positiveWhole, "input-format": inputFormat, topics: file },
+  positionals: "operands",
+  async run(options, context, words): Promise<Ranking> {
     // Unquoted `rank Manchester, GB` arrives as two words: read them as one query.
-    const query = positionals.join(" ").trim();
+    const query = words.join(" ").trim();
     if (query === "") {
-      throw new UsageError('rank: name a place, such as rank "Manchester, GB"', [
-        "see: city-difference rank --help",
-      ]);
+      throw new UsageError('rank: name a place, such as rank "Manchester, GB"', [seeHelp("rank")]);
     }
     const city = await lookUp(query);
-    const topics = await topicsOrCatalog(values.topics, { format: override }, context);
+    const topics = await topicsOrCatalog(options.topics, options, context);
     const ranking = rankTopics(city, topics);
-    await write(format, city, ranking.slice(0, top ?? ranking.length), ranking.length, context);
-    return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
+    const shown = ranking.slice(0, options.top ?? ranking.length);
+    return { city, ranking: shown, total: ranking.length };
   },
-};
+  write: { table: writeTable, csv: writeCsv, json: writeJson },
+});

@@ -14,10 +14,10 @@ import type { Issue, ValidationError } from "../model/errors";
 import { comparableId } from "../model/ids";
 import { parseCity, parseTopic } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
-import { headerReader, kindOfFields, type RecordKind } from "./columns";
-import { type Context, MAX_REPORTED_RECORDS, PROGRESS_EVERY } from "./context";
+import { headerReader, kindOfFields, type RecordKind, type RowReader } from "./columns";
+import { type Context, type Diagnostics, MAX_REPORTED_RECORDS, PROGRESS_EVERY } from "./context";
 import { UsageError } from "./errors";
-import { type InputFormat, openInput, readRecords } from "./input";
+import { type InputFormat, openInput, type RawRecord, readRecords } from "./input";
 import { count } from "./output";
 import type { Position } from "./scan";
 
@@ -26,15 +26,14 @@ export interface RecordProblem extends Position {
   readonly issues: readonly Issue[];
 }
 
-/** What was read from one file. */
-export interface Loaded<T> {
+/**
+ * The tally of one file, all `validate` reports: how many records were read
+ * and which were invalid.
+ */
+export interface Tally {
   /** The file as named in messages. */
   readonly name: string;
   readonly kind: RecordKind;
-  /** The valid records, in input order (empty when not kept). */
-  readonly records: readonly T[];
-  /** Where each kept record starts, in the same order. */
-  readonly positions: readonly Position[];
   /** Records read, valid or not. */
   readonly total: number;
   /** How many records were invalid. */
@@ -47,10 +46,18 @@ export interface Loaded<T> {
   readonly problems: readonly RecordProblem[];
 }
 
-/** How to read a file. */
+/** What was read from one file: its tally, and the valid records. */
+export interface Loaded<T> extends Tally {
+  /** The valid records, in input order (empty when not kept). */
+  readonly records: readonly T[];
+  /** Where each kept record starts, in the same order. */
+  readonly positions: readonly Position[];
+}
+
+/** How to read a file: the `--input-format` and `--places` options as the command read them. */
 export interface LoadOptions {
   /** Overrides the format told from the file name. */
-  readonly format?: InputFormat | undefined;
+  readonly "input-format"?: InputFormat | undefined;
   /** Keep the valid records (`validate` only counts them). */
   readonly keep?: boolean;
   /** Read cities as places named by name and country, looked up in the gazetteer (`--places`). */
@@ -87,6 +94,99 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What each kind of file holds once valid (`"auto"`: cities or topics, by the first record). */
+export interface RecordOf {
+  readonly cities: City;
+  readonly places: City;
+  readonly topics: Topic;
+  readonly lists: MembershipList;
+  readonly auto: City | Topic;
+}
+
+/** `line N` or `line N, column C`: where a repeated id was first seen. */
+function lineAndColumn(at: Position): string {
+  return at.column === undefined ? `line ${at.line}` : `line ${at.line}, column ${at.column}`;
+}
+
+/**
+ * The records of one file as they are read: each checked, each invalid one
+ * reported, the valid ones kept (unless only counted) with their positions.
+ */
+class RecordBatch {
+  private resolved: RecordKind | undefined;
+  private readonly records: unknown[] = [];
+  private readonly positions: Position[] = [];
+  private readonly problems: RecordProblem[] = [];
+  /** Where each id (compared trimmed and NFC) was first seen. */
+  private readonly firstSeenAt = firstSeenTracker<string, string>();
+  private total = 0;
+  private invalid = 0;
+
+  constructor(
+    private readonly name: string,
+    kind: RecordKind | "auto",
+    private readonly checker: Checker,
+    private readonly keep: boolean,
+    private readonly diagnostics: Diagnostics,
+  ) {
+    this.resolved = kind === "auto" ? undefined : kind;
+  }
+
+  /** Settles the kind from a CSV header when it is `"auto"`, and checks the header. */
+  readonly onHeader = (header: readonly string[], where: string): RowReader => {
+    this.resolved ??= kindOfFields(header);
+    return headerReader(header, this.resolved, where);
+  };
+
+  /** Takes one record as read: kept when valid, reported when not. */
+  take(raw: RawRecord): void {
+    this.total += 1;
+    if (this.total % PROGRESS_EVERY === 0) {
+      this.diagnostics.progress(`${this.name}: ${count(this.total)} records read`);
+    }
+    const checked = this.check(raw);
+    if ("issues" in checked) this.report(raw, checked.issues);
+    else if (this.keep) {
+      this.records.push(checked.record);
+      this.positions.push(
+        raw.column === undefined ? { line: raw.line } : { line: raw.line, column: raw.column },
+      );
+    }
+  }
+
+  /** The valid record, or why it is not: it cannot be read, is invalid, or repeats an id. */
+  private check(
+    raw: RawRecord,
+  ): { readonly record: unknown } | { readonly issues: readonly Issue[] } {
+    if ("problem" in raw) return { issues: [{ path: [], message: raw.problem }] };
+    this.resolved ??= isObject(raw.value) ? kindOfFields(Object.keys(raw.value)) : "cities";
+    const parsed = this.checker.parse(this.resolved)(raw.value);
+    if (E.isLeft(parsed)) return { issues: parsed.left.issues };
+    const id = parsed.right.id;
+    const first = this.firstSeenAt(comparableId(id), lineAndColumn(raw));
+    if (first !== undefined) {
+      return { issues: [{ path: ["id"], message: this.checker.repeated(id, first) }] };
+    }
+    return { record: parsed.right };
+  }
+
+  /** What was read, once the file has ended. */
+  finish(): Loaded<unknown> {
+    const { name, total, invalid } = this;
+    if (total >= PROGRESS_EVERY) {
+      this.diagnostics.progress(`${name}: ${count(total)} records read, ${count(invalid)} invalid`);
+    }
+    const { records, positions, problems } = this;
+    return { name, kind: this.resolved ?? "cities", records, positions, total, invalid, problems };
+  }
+
+  private report(at: Position, issues: readonly Issue[]): void {
+    this.invalid += 1;
+    if (this.problems.length < MAX_REPORTED_RECORDS) this.problems.push({ ...at, issues });
+    this.diagnostics.invalidRecord(this.name, at, issues);
+  }
+}
+
 /**
  * Reads and validates the records of `file` as `kind` (`"auto"`: topics when
  * the first record, or the CSV header, has `themes` or `demands`, else
@@ -94,105 +194,32 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * gazetteer, see `cityFromPlaceRecord`). Unreadable input throws a `UsageError`; invalid records are
  * reported on stderr as they are met, and counted.
  */
-export async function loadRecords(
+export async function loadRecords<K extends RecordKind | "auto">(
   file: string,
-  kind: RecordKind | "auto",
+  kind: K,
   options: LoadOptions,
   context: Context,
-): Promise<Loaded<unknown>> {
-  const input = await openInput(file, options.format);
+): Promise<Loaded<RecordOf[K]>> {
+  const input = await openInput(file, options["input-format"]);
   const checker = await checkerFor(kind);
-  const { diagnostics } = context;
-  let resolved: RecordKind | undefined = kind === "auto" ? undefined : kind;
-  const records: unknown[] = [];
-  const positions: Position[] = [];
-  const problems: RecordProblem[] = [];
-  /** Where each id (compared trimmed and NFC) was first seen, as `line N` or `line N, column C`. */
-  const firstSeenAt = firstSeenTracker<string, string>();
-  let total = 0;
-  let invalid = 0;
-
-  const report = (at: Position, issues: readonly Issue[]) => {
-    invalid += 1;
-    if (problems.length < MAX_REPORTED_RECORDS) problems.push({ ...at, issues });
-    diagnostics.invalidRecord(input.name, at, issues);
-  };
-
-  const onHeader = (header: readonly string[], where: string) => {
-    resolved ??= kindOfFields(header);
-    return headerReader(header, resolved, where);
-  };
-
-  for await (const raw of readRecords(input, onHeader)) {
-    total += 1;
-    if (total % PROGRESS_EVERY === 0) {
-      diagnostics.progress(`${input.name}: ${count(total)} records read`);
-    }
-    if ("problem" in raw) {
-      report(raw, [{ path: [], message: raw.problem }]);
-      continue;
-    }
-    resolved ??= isObject(raw.value) ? kindOfFields(Object.keys(raw.value)) : "cities";
-    const parsed = checker.parse(resolved)(raw.value);
-    if (E.isLeft(parsed)) {
-      report(raw, parsed.left.issues);
-      continue;
-    }
-    const id = parsed.right.id;
-    const at =
-      raw.column === undefined ? `line ${raw.line}` : `line ${raw.line}, column ${raw.column}`;
-    const first = firstSeenAt(comparableId(id), at);
-    if (first !== undefined) {
-      report(raw, [{ path: ["id"], message: checker.repeated(id, first) }]);
-      continue;
-    }
-    if (options.keep !== false) {
-      records.push(parsed.right);
-      positions.push(
-        raw.column === undefined ? { line: raw.line } : { line: raw.line, column: raw.column },
-      );
-    }
-  }
-  if (total >= PROGRESS_EVERY) {
-    diagnostics.progress(`${input.name}: ${count(total)} records read, ${count(invalid)} invalid`);
-  }
-  return {
-    name: input.name,
-    kind: resolved ?? "cities",
-    records,
-    positions,
-    total,
-    invalid,
-    problems,
-  };
+  const batch = new RecordBatch(
+    input.name,
+    kind,
+    checker,
+    options.keep !== false,
+    context.diagnostics,
+  );
+  for await (const raw of readRecords(input, batch.onHeader)) batch.take(raw);
+  return batch.finish() as Loaded<RecordOf[K]>;
 }
 
-/** The valid cities of `file`. */
-export async function loadCities(
+/** The valid cities of `file`; with `places`, looked up in the gazetteer by name and country. */
+export function loadCities(
   file: string,
   options: LoadOptions,
   context: Context,
 ): Promise<Loaded<City>> {
-  const kind = options.places === true ? "places" : "cities";
-  return (await loadRecords(file, kind, options, context)) as Loaded<City>;
-}
-
-/** The valid membership lists of `file`. */
-export async function loadLists(
-  file: string,
-  options: LoadOptions,
-  context: Context,
-): Promise<Loaded<MembershipList>> {
-  return (await loadRecords(file, "lists", options, context)) as Loaded<MembershipList>;
-}
-
-/** The valid topics of `file`. */
-export async function loadTopics(
-  file: string,
-  options: LoadOptions,
-  context: Context,
-): Promise<Loaded<Topic>> {
-  return (await loadRecords(file, "topics", options, context)) as Loaded<Topic>;
+  return loadRecords(file, options.places === true ? "places" : "cities", options, context);
 }
 
 /**
@@ -206,7 +233,7 @@ export async function topicsOrCatalog(
   context: Context,
 ): Promise<readonly Topic[]> {
   if (file === undefined) return CATALOG;
-  const loaded = await loadTopics(file, options, context);
+  const loaded = await loadRecords(file, "topics", options, context);
   if (loaded.records.length === 0) {
     throw new UsageError(
       `${loaded.name}: no valid topics to score against (${count(loaded.total)} records read)`,

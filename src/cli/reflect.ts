@@ -25,31 +25,27 @@ import {
   type WorkingGroupSuggestions,
 } from "../cohorts/working-groups";
 import { formatPath } from "../model/errors";
-import type { Topic } from "../model/schemas";
-import {
-  COMMON_HELP,
-  FORMAT_HELP,
-  inputFormat,
-  outputFormat,
-  PLACES_HELP,
-  parseCommandArgs,
-} from "./args";
-import {
-  DEFAULT_SEED,
-  joinNegativeNumbers,
-  labelled,
-  MAX_SEED,
-  noPositionals,
-  plural,
-  refused,
-  seedOption,
-  wholeNumber,
-} from "./cohorts";
-import type { Command } from "./command";
+import type { City, Topic } from "../model/schemas";
+import { COMMON_HELP } from "./args";
+import { defineCommand, seeHelp } from "./command";
 import { type Context, PROGRAM, PROGRESS_EVERY } from "./context";
-import { EXIT, UsageError } from "./errors";
+import { refused, UsageError } from "./errors";
 import { openInput, STDIN } from "./input";
-import { count, csvRow, fixed2, type OutputFormat, TableLayout, wrap } from "./output";
+import {
+  CITIES_OPTIONS,
+  DEFAULT_SEED,
+  FORMAT_HELP,
+  FORMAT_OPTIONS,
+  file,
+  flag,
+  MAX_SEED,
+  type OptionValues,
+  PLACES_HELP,
+  requiredFile,
+  seed,
+  wholeNumberFrom,
+} from "./options";
+import { type Cell, count, csvRow, fixed2, labelled, plural, TableLayout, wrap } from "./output";
 import { loadCities, topicsOrCatalog } from "./records";
 import { describeJsonError, MAX_RECORD_CHARS } from "./scan";
 
@@ -192,18 +188,26 @@ function groupsByMember(suggestions: WorkingGroupSuggestions): Map<string, Worki
   return byMember;
 }
 
-async function writeReflectionTable(
-  platform: Platform,
-  reflection: AgendaReflection,
-  topics: number,
-  context: Context,
-): Promise<void> {
+/** What `reflect` found, and what it was asked. */
+interface Outcome {
+  readonly platform: Platform;
+  /** The number of topics the members were scored on. */
+  readonly topics: number;
+  readonly reflection: AgendaReflection;
+  readonly suggestions?: WorkingGroupSuggestions | undefined;
+  readonly maxGroups: number;
+  readonly seed: number;
+}
+
+/** The platform, the underserved, then every member worst served first. */
+async function writeReflectionTable(outcome: Outcome, context: Context): Promise<void> {
+  const { platform, reflection } = outcome;
   const out = context.stdout;
   const { width } = context;
   const { topK } = reflection;
   const members = worstFirst(reflection);
   const title = `${platform.name} (${platform.id}): an agenda of ${plural(platform.agenda.length, "topic")}: ${platform.agenda.join(", ")}.`;
-  const shares = `${plural(members.length, "member")}; each share counts how many of the member's ${topK} most relevant of ${plural(topics, "topic")} are on the agenda.`;
+  const shares = `${plural(members.length, "member")}; each share counts how many of the member's ${topK} most relevant of ${plural(outcome.topics, "topic")} are on the agenda.`;
   const underserved = reflection.underservedIds.length;
   const summary =
     members.length === 0
@@ -233,225 +237,200 @@ async function writeReflectionTable(
   for (const row of rows) await out.write(layout.row(row));
 }
 
-async function writeGroupsTable(
-  suggestions: WorkingGroupSuggestions,
-  topK: number,
-  maxGroups: number,
-  seed: number,
-  context: Context,
-): Promise<void> {
+/** One working group as a block: label, members, sub-agenda, worst served before and after, gain. */
+async function writeGroup(group: WorkingGroup, topK: number, context: Context): Promise<void> {
   const out = context.stdout;
   const { width } = context;
-  const heading = `Working groups: cohorts of alike members (at most ${maxGroups}, seed ${seed}), the greatest gain first. Each adds a sub-agenda of topics relevant to every member and not on the platform's agenda (with the member each speaks to least, and its score); the worst-served member is shown before and after.`;
-  await out.write(`\n${wrap(heading, width).join("\n")}\n`);
+  await out.write(`\n${group.id}: ${plural(group.memberIds.length, "member")}\n`);
+  await out.write(labelled("  ", group.label, width));
+  await out.write(labelled("  members:      ", group.memberIds.join(", "), width));
+  const sub =
+    group.subAgenda.length === 0
+      ? "none: the members share no topic beyond the platform's agenda"
+      : group.subAgenda
+          .map((t) => `${t.topicId} (${t.weakest.cityId} ${fixed2(t.weakest.score)})`)
+          .join(", ");
+  await out.write(labelled("  sub-agenda:   ", sub, width));
+  const { before, after, gain } = group;
+  const served = `before ${before.cityId} (${fraction(before.share, topK)}, mean ${fixed2(before.meanRelevance)}); with the sub-agenda ${after.cityId} (${fraction(after.share, topK)}, mean ${fixed2(after.meanRelevance)})`;
+  await out.write(labelled("  worst served: ", served, width));
+  const gained = `share ${signed(gain.share)}, mean relevance ${signed(gain.meanRelevance)}`;
+  await out.write(labelled("  gain:         ", gained, width));
+}
+
+/** The working groups after the members' table, the greatest gain first. */
+async function writeGroupsTable(
+  suggestions: WorkingGroupSuggestions,
+  outcome: Outcome,
+  context: Context,
+): Promise<void> {
+  const heading = `Working groups: cohorts of alike members (at most ${outcome.maxGroups}, seed ${outcome.seed}), the greatest gain first. Each adds a sub-agenda of topics relevant to every member and not on the platform's agenda (with the member each speaks to least, and its score); the worst-served member is shown before and after.`;
+  await context.stdout.write(`\n${wrap(heading, context.width).join("\n")}\n`);
   if (suggestions.groups.length === 0) {
-    await out.write("\nNo working groups: no members.\n");
+    await context.stdout.write("\nNo working groups: no members.\n");
     return;
   }
   for (const group of suggestions.groups) {
-    const size = plural(group.memberIds.length, "member");
-    await out.write(`\n${group.id}: ${size}\n`);
-    await out.write(labelled("  ", group.label, width));
-    await out.write(labelled("  members:      ", group.memberIds.join(", "), width));
-    const sub =
-      group.subAgenda.length === 0
-        ? "none: the members share no topic beyond the platform's agenda"
-        : group.subAgenda
-            .map((t) => `${t.topicId} (${t.weakest.cityId} ${fixed2(t.weakest.score)})`)
-            .join(", ");
-    await out.write(labelled("  sub-agenda:   ", sub, width));
-    const { before, after, gain } = group;
-    const served = `before ${before.cityId} (${fraction(before.share, topK)}, mean ${fixed2(before.meanRelevance)}); with the sub-agenda ${after.cityId} (${fraction(after.share, topK)}, mean ${fixed2(after.meanRelevance)})`;
-    await out.write(labelled("  worst served: ", served, width));
-    const gained = `share ${signed(gain.share)}, mean relevance ${signed(gain.meanRelevance)}`;
-    await out.write(labelled("  gain:         ", gained, width));
+    await writeGroup(group, outcome.reflection.topK, context);
   }
 }
 
-async function writeCsv(
-  reflection: AgendaReflection,
-  suggestions: WorkingGroupSuggestions | undefined,
-  context: Context,
-): Promise<void> {
+async function writeTable(outcome: Outcome, context: Context): Promise<void> {
+  await writeReflectionTable(outcome, context);
+  if (outcome.suggestions !== undefined) {
+    await writeGroupsTable(outcome.suggestions, outcome, context);
+  }
+}
+
+/** The CSV columns of a member's working group, with `--suggest`. */
+const GROUP_COLUMNS = [
+  "group.id",
+  "group.label",
+  "group.subAgenda",
+  "group.gain.share",
+  "group.gain.meanRelevance",
+];
+
+/** A member's group as CSV cells, empty for a member in none. */
+function groupCells(group: WorkingGroup | undefined): Cell[] {
+  if (group === undefined) return ["", "", "", undefined, undefined];
+  return [
+    group.id,
+    group.label,
+    group.subAgenda.map((t) => t.topicId).join(";"),
+    group.gain.share,
+    group.gain.meanRelevance,
+  ];
+}
+
+/** One row per member, worst served first; with `--suggest`, its group's columns too. */
+async function writeCsv(outcome: Outcome, context: Context): Promise<void> {
+  const { reflection, suggestions } = outcome;
   const out = context.stdout;
-  const groupColumns =
-    suggestions === undefined
-      ? []
-      : [
-          "group.id",
-          "group.label",
-          "group.subAgenda",
-          "group.gain.share",
-          "group.gain.meanRelevance",
-        ];
-  await out.write(
-    csvRow(
-      [
-        "cityId",
-        "share",
-        "meanRelevance",
-        "underserved",
-        "topTopicIds",
-        "missingTopicIds",
-        ...groupColumns,
-      ],
-      context.csv,
-    ),
-  );
+  const header = [
+    "cityId",
+    "share",
+    "meanRelevance",
+    "underserved",
+    "topTopicIds",
+    "missingTopicIds",
+  ];
   const groupOf = suggestions === undefined ? undefined : groupsByMember(suggestions);
+  await out.write(
+    csvRow([...header, ...(groupOf === undefined ? [] : GROUP_COLUMNS)], context.csv),
+  );
   for (const m of worstFirst(reflection)) {
-    const group = groupOf?.get(m.cityId);
-    const groupCells =
-      groupOf === undefined
-        ? []
-        : group === undefined
-          ? ["", "", "", undefined, undefined]
-          : [
-              group.id,
-              group.label,
-              group.subAgenda.map((t) => t.topicId).join(";"),
-              group.gain.share,
-              group.gain.meanRelevance,
-            ];
-    await out.write(
-      csvRow(
-        [
-          m.cityId,
-          m.share,
-          m.meanRelevance,
-          m.underserved,
-          m.topTopicIds.join(";"),
-          m.missingTopicIds.join(";"),
-          ...groupCells,
-        ],
-        context.csv,
-      ),
-    );
+    const member = [
+      m.cityId,
+      m.share,
+      m.meanRelevance,
+      m.underserved,
+      m.topTopicIds.join(";"),
+      m.missingTopicIds.join(";"),
+    ];
+    const group = groupOf === undefined ? [] : groupCells(groupOf.get(m.cityId));
+    await out.write(csvRow([...member, ...group], context.csv));
   }
 }
 
-interface Outcome {
-  readonly platform: Platform;
-  readonly topics: number;
-  readonly reflection: AgendaReflection;
-  readonly suggestions?: WorkingGroupSuggestions | undefined;
-  readonly maxGroups: number;
-  readonly seed: number;
-}
-
-async function write(format: OutputFormat, outcome: Outcome, context: Context): Promise<void> {
+/** `{ platform, reflection }`, and `workingGroups` with `--suggest`. */
+async function writeJson(outcome: Outcome, context: Context): Promise<void> {
   const { platform, reflection, suggestions } = outcome;
-  if (format === "csv") return writeCsv(reflection, suggestions, context);
-  if (format === "json") {
-    const value =
-      suggestions === undefined
-        ? { platform, reflection }
-        : { platform, reflection, workingGroups: suggestions };
-    await context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-    return;
-  }
-  await writeReflectionTable(platform, reflection, outcome.topics, context);
-  if (suggestions !== undefined) {
-    await writeGroupsTable(suggestions, reflection.topK, outcome.maxGroups, outcome.seed, context);
-  }
+  const value =
+    suggestions === undefined
+      ? { platform, reflection }
+      : { platform, reflection, workingGroups: suggestions };
+  await context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 // ---------------------------------------------------------------------------
 
+const OPTIONS = {
+  ...FORMAT_OPTIONS,
+  "max-groups": wholeNumberFrom(1, MAX_COHORTS, DEFAULT_MAX_GROUPS),
+  seed,
+  suggest: flag,
+  platform: requiredFile,
+  ...CITIES_OPTIONS,
+  topics: file,
+};
+
+/** What reflect reads: the platform, validated against the topics, and the members. */
+interface ReflectInput {
+  readonly platform: Platform;
+  readonly topics: readonly Topic[];
+  readonly cities: readonly City[];
+}
+
+/** Reads the files: at most one of them from stdin. */
+async function readInput(
+  options: OptionValues<typeof OPTIONS>,
+  context: Context,
+): Promise<ReflectInput> {
+  const fromStdin = (["platform", "cities", "topics"] as const).filter(
+    (option) => options[option] === STDIN,
+  );
+  if (fromStdin.length > 1) {
+    throw new UsageError(
+      `reflect: only one file can be read from stdin; got - for ${fromStdin.map((o) => `--${o}`).join(" and ")}`,
+    );
+  }
+  const raw = await readPlatformJson(options.platform);
+  const topics = await topicsOrCatalog(options.topics, options, context);
+  const platform = validPlatform(raw.name, raw.value, topics);
+  const { records: cities } = await loadCities(options.cities, options, context);
+  return { platform, topics, cities };
+}
+
+/** The reflection, and with `--suggest` the working groups, with a progress line before each for many members. */
+async function reflect(
+  { platform, topics, cities }: ReflectInput,
+  options: OptionValues<typeof OPTIONS>,
+  context: Context,
+): Promise<Outcome> {
+  const large = cities.length > PROGRESS_EVERY;
+  if (large) {
+    context.diagnostics.progress(
+      `reflecting the agenda for ${count(cities.length)} members on ${plural(topics.length, "topic")}`,
+    );
+  }
+  const reflection = agendaReflection(platform, cities, topics);
+  if (E.isLeft(reflection)) throw refused("reflect", reflection.left);
+  const { "max-groups": maxGroups, seed } = options;
+  let suggestions: WorkingGroupSuggestions | undefined;
+  if (options.suggest) {
+    if (large) {
+      context.diagnostics.progress(
+        `suggesting working groups for ${count(cities.length)} members (forming cohorts)`,
+      );
+    }
+    const suggested = suggestWorkingGroups(platform, cities, topics, { maxGroups, seed });
+    if (E.isLeft(suggested)) throw refused("reflect", suggested.left);
+    suggestions = suggested.right;
+  }
+  const shown = { platform, topics: topics.length, maxGroups, seed };
+  return { ...shown, reflection: reflection.right, suggestions };
+}
+
 /** `reflect`: see {@link HELP}. */
-export const reflectCommand: Command = {
+export const reflectCommand = defineCommand({
   name: "reflect",
   synopsis: "--platform FILE --cities FILE [--places] [--suggest]",
   summary: "how far a platform's agenda reflects each member; suggest working groups",
   help: HELP,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs(
-      "reflect",
-      joinNegativeNumbers(args, ["--max-groups", "--seed"]),
-      {
-        platform: { type: "string" },
-        cities: { type: "string" },
-        topics: { type: "string" },
-        suggest: { type: "boolean" },
-        "max-groups": { type: "string" },
-        seed: { type: "string" },
-        format: { type: "string" },
-        "input-format": { type: "string" },
-        places: { type: "boolean" },
-      },
-    );
-    const format = outputFormat("reflect", values.format);
-    const override = inputFormat("reflect", values["input-format"]);
-    const maxGroups =
-      wholeNumber("reflect", "max-groups", values["max-groups"], 1, MAX_COHORTS) ??
-      DEFAULT_MAX_GROUPS;
-    const seed = seedOption("reflect", values.seed);
-    const suggest = values.suggest === true;
+  options: OPTIONS,
+  check(_, given) {
     for (const option of ["max-groups", "seed"] as const) {
-      if (!suggest && values[option] !== undefined) {
+      if (given.suggest !== true && given[option] !== undefined) {
         throw new UsageError(`reflect: --${option} applies only with --suggest`, [
-          "see: city-difference reflect --help",
+          seeHelp("reflect"),
         ]);
       }
     }
-    noPositionals("reflect", positionals, "name the files with --platform FILE and --cities FILE");
-    for (const option of ["platform", "cities"] as const) {
-      if (values[option] === undefined) {
-        throw new UsageError(`reflect: name the ${option} file with --${option} FILE`, [
-          "see: city-difference reflect --help",
-        ]);
-      }
-    }
-    const files = { platform: values.platform as string, cities: values.cities as string };
-    const fromStdin = (["platform", "cities", "topics"] as const).filter(
-      (option) => values[option] === STDIN,
-    );
-    if (fromStdin.length > 1) {
-      throw new UsageError(
-        `reflect: only one file can be read from stdin; got - for ${fromStdin.map((o) => `--${o}`).join(" and ")}`,
-      );
-    }
-
-    const raw = await readPlatformJson(files.platform);
-    const topics = await topicsOrCatalog(values.topics, { format: override }, context);
-    const platform = validPlatform(raw.name, raw.value, topics);
-    const { records: cities } = await loadCities(
-      files.cities,
-      { format: override, places: values.places === true },
-      context,
-    );
-
-    const large = cities.length > PROGRESS_EVERY;
-    if (large) {
-      context.diagnostics.progress(
-        `reflecting the agenda for ${count(cities.length)} members on ${plural(topics.length, "topic")}`,
-      );
-    }
-    const reflection = agendaReflection(platform, cities, topics);
-    if (E.isLeft(reflection)) throw refused("reflect", reflection.left);
-    let suggestions: WorkingGroupSuggestions | undefined;
-    if (suggest) {
-      if (large) {
-        context.diagnostics.progress(
-          `suggesting working groups for ${count(cities.length)} members (forming cohorts)`,
-        );
-      }
-      const suggested = suggestWorkingGroups(platform, cities, topics, { maxGroups, seed });
-      if (E.isLeft(suggested)) throw refused("reflect", suggested.left);
-      suggestions = suggested.right;
-    }
-    await write(
-      format,
-      {
-        platform,
-        topics: topics.length,
-        reflection: reflection.right,
-        suggestions,
-        maxGroups,
-        seed,
-      },
-      context,
-    );
-    return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
   },
-};
+  positionals: { hint: "name the files with --platform FILE and --cities FILE" },
+  async run(options, context) {
+    return reflect(await readInput(options, context), options, context);
+  },
+  write: { table: writeTable, csv: writeCsv, json: writeJson },
+});

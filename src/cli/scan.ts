@@ -154,73 +154,16 @@ export class JsonArrayScanner {
   /** The elements completed by `chunk`. */
   push(chunk: string): ScannedRecord[] {
     const out: ScannedRecord[] = [];
+    let i = 0;
     let valueStart = this.phase === "value" ? 0 : -1;
-    for (let i = 0; i < chunk.length; i++) {
-      const code = chunk.charCodeAt(i);
+    while (i < chunk.length) {
       if (this.phase === "value") {
-        if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (code === 0x5c /* \ */) this.escaped = true;
-          else if (code === 0x22 /* " */) this.inString = false;
-          else if (code === NEWLINE) this.newline(i);
-          continue;
-        }
-        if (code === NEWLINE) this.newline(i);
-        else if (code === 0x22) this.inString = true;
-        else if (code === 0x5b /* [ */ || code === 0x7b /* { */) this.depth += 1;
-        else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
-          if (this.depth > 0) this.depth -= 1;
-          else if (code === 0x7d)
-            throw new JsonSyntaxError(this.line, "not valid JSON: unexpected '}'");
-          else {
-            this.finishValue(chunk.slice(valueStart, i), out);
-            this.phase = "done";
-          }
-        } else if (code === 0x2c /* , */ && this.depth === 0) {
-          this.finishValue(chunk.slice(valueStart, i), out);
-          this.phase = "next";
-        }
-        continue;
-      }
-      if (code === NEWLINE) {
-        this.newline(i);
-        continue;
-      }
-      if (isSpace(code)) continue;
-      const char = chunk[i] as string;
-      switch (this.phase) {
-        case "start":
-          if (char !== "[") {
-            throw new JsonSyntaxError(
-              this.line,
-              `expected a JSON array of records ("[ … ]"), found ${describeStart(char)}${char === "{" ? " (for one record per line, name the file .ndjson)" : ""}`,
-            );
-          }
-          this.phase = "first";
-          break;
-        case "first":
-        case "next":
-          if (char === "]" && this.phase === "first") this.phase = "done";
-          else if (char === "]" || char === ",") {
-            throw new JsonSyntaxError(
-              this.line,
-              `not valid JSON: expected a value before '${char}'`,
-            );
-          } else {
-            this.phase = "value";
-            this.startLine = this.line;
-            this.startColumn = this.recordOnLine ? this.consumed + i - this.lastNewline : undefined;
-            this.recordOnLine = true;
-            valueStart = i;
-            // Re-read this character as the value's first.
-            i -= 1;
-          }
-          break;
-        case "done":
-          throw new JsonSyntaxError(
-            this.line,
-            "not valid JSON: unexpected text after the closing ']'",
-          );
+        i = this.inValue(chunk, i, valueStart, out);
+      } else {
+        // Outside a value one character is read at a time; where a value starts, it is read again.
+        const next = this.between(chunk, i);
+        if (next === i) valueStart = i;
+        i = next;
       }
     }
     if (this.phase === "value") this.add(chunk.slice(valueStart));
@@ -240,6 +183,93 @@ export class JsonArrayScanner {
     );
   }
 
+  /**
+   * The "value" state: reads from `i` to the end of the value (the `,` or
+   * `]` after it at depth 0, where the phase moves on) or of the chunk, and
+   * returns where reading stopped.
+   */
+  private inValue(chunk: string, i: number, valueStart: number, out: ScannedRecord[]): number {
+    for (; i < chunk.length; i++) {
+      const code = chunk.charCodeAt(i);
+      if (this.inString) {
+        this.inStringChar(code, i);
+        continue;
+      }
+      if (code === NEWLINE) this.newline(i);
+      else if (code === 0x22 /* " */) this.inString = true;
+      else if (code === 0x5b /* [ */ || code === 0x7b /* { */) this.depth += 1;
+      else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
+        if (this.depth > 0) this.depth -= 1;
+        else if (code === 0x7d)
+          throw new JsonSyntaxError(this.line, "not valid JSON: unexpected '}'");
+        else return this.finishValue(chunk.slice(valueStart, i), out, "done", i);
+      } else if (code === 0x2c /* , */ && this.depth === 0) {
+        return this.finishValue(chunk.slice(valueStart, i), out, "next", i);
+      }
+    }
+    return i;
+  }
+
+  /** A character inside a string of a value: only an escape or the closing quote matter. */
+  private inStringChar(code: number, i: number): void {
+    if (this.escaped) this.escaped = false;
+    else if (code === 0x5c /* \ */) this.escaped = true;
+    else if (code === 0x22 /* " */) this.inString = false;
+    else if (code === NEWLINE) this.newline(i);
+  }
+
+  /**
+   * One character outside a value, by the phase: returns the index to read
+   * next, which is `i` itself when the character starts a value (the "value"
+   * state reads it again as the value's first).
+   */
+  private between(chunk: string, i: number): number {
+    const code = chunk.charCodeAt(i);
+    if (code === NEWLINE) this.newline(i);
+    else if (!isSpace(code)) {
+      const char = chunk[i] as string;
+      if (this.phase === "start") this.atStart(char);
+      else if (this.phase === "done") this.afterEnd();
+      else if (this.expectValue(char, i)) return i;
+    }
+    return i + 1;
+  }
+
+  /** The "start" state: only the opening `[`. */
+  private atStart(char: string): void {
+    if (char !== "[") {
+      throw new JsonSyntaxError(
+        this.line,
+        `expected a JSON array of records ("[ … ]"), found ${describeStart(char)}${char === "{" ? " (for one record per line, name the file .ndjson)" : ""}`,
+      );
+    }
+    this.phase = "first";
+  }
+
+  /**
+   * The "first" and "next" states: a value, or (first only) the `]` of an
+   * empty array. Whether a value starts at `i`.
+   */
+  private expectValue(char: string, i: number): boolean {
+    if (char === "]" && this.phase === "first") {
+      this.phase = "done";
+      return false;
+    }
+    if (char === "]" || char === ",") {
+      throw new JsonSyntaxError(this.line, `not valid JSON: expected a value before '${char}'`);
+    }
+    this.phase = "value";
+    this.startLine = this.line;
+    this.startColumn = this.recordOnLine ? this.consumed + i - this.lastNewline : undefined;
+    this.recordOnLine = true;
+    return true;
+  }
+
+  /** The "done" state: nothing but whitespace after the closing `]`. */
+  private afterEnd(): never {
+    throw new JsonSyntaxError(this.line, "not valid JSON: unexpected text after the closing ']'");
+  }
+
   private newline(i: number): void {
     this.line += 1;
     this.lastNewline = this.consumed + i;
@@ -252,7 +282,8 @@ export class JsonArrayScanner {
     else this.pieces.push(piece);
   }
 
-  private finishValue(piece: string, out: ScannedRecord[]): void {
+  /** Ends the value at `i` with its last `piece`, moves to `phase`, and returns where reading goes on. */
+  private finishValue(piece: string, out: ScannedRecord[], phase: Phase, i: number): number {
     this.add(piece);
     const at =
       this.startColumn === undefined
@@ -262,6 +293,8 @@ export class JsonArrayScanner {
     else out.push({ ...at, text: this.pieces.join("") });
     this.pieces = [];
     this.length = 0;
+    this.phase = phase;
+    return i + 1;
   }
 }
 

@@ -7,18 +7,18 @@
 import { topIndexes } from "../internal/order";
 import type { City, Topic } from "../model/schemas";
 import { scoreMatrix } from "../score/scorer";
-import {
-  COMMON_HELP,
-  FORMAT_HELP,
-  inputFormat,
-  outputFormat,
-  PLACES_HELP,
-  parseCommandArgs,
-} from "./args";
-import type { Command } from "./command";
+import { COMMON_HELP } from "./args";
+import { defineCommand } from "./command";
 import { type Context, PROGRESS_EVERY } from "./context";
-import { EXIT, UsageError } from "./errors";
-import { count, csvRow, fixed2, JsonArrayWriter, type OutputFormat, TableLayout } from "./output";
+import {
+  CITIES_HELP,
+  CITIES_OPTIONS,
+  FORMAT_HELP,
+  FORMAT_OPTIONS,
+  file,
+  PLACES_HELP,
+} from "./options";
+import { count, csvRow, fixed2, TableLayout, writeJsonArray } from "./output";
 import { loadCities, topicsOrCatalog } from "./records";
 
 /** Topics shown per city in the table; CSV and JSON give every score. */
@@ -31,7 +31,7 @@ Scores every valid city of FILE on every topic of the built-in catalog (or of
 field.path: message, and the valid ones are still scored.
 
 Options:
-      --cities FILE      the cities: .json, .ndjson/.jsonl or .csv; - reads stdin
+${CITIES_HELP}
       --topics FILE      the topics to score on (default: the built-in catalog)
       --format FORMAT    table: each city's ${TABLE_TOPICS} most relevant topics (default);
                          csv: one row per city, one column per topic id;
@@ -65,103 +65,104 @@ const TABLE_COLUMNS = [
   { header: "most relevant topics (score)" },
 ] as const;
 
-/** Scores the cities a block at a time and streams each block out. */
-async function writeScores(
-  cities: readonly City[],
-  topics: readonly Topic[],
-  format: OutputFormat,
-  context: Context,
-): Promise<void> {
-  const out = context.stdout;
-  const topicIds = topics.map((topic) => topic.id);
-  const columns = topicIds.length;
-  const json = new JsonArrayWriter(out);
-  let layout: TableLayout | undefined;
-  if (format === "csv")
-    await out.write(csvRow(["cityId", "name", "country", ...topicIds], context.csv));
-  if (format === "table") {
-    await out.write(
-      `${count(cities.length)} cities scored on ${count(columns)} topics; the ${TABLE_TOPICS} most relevant for each (--format csv or json gives every score)\n\n`,
-    );
-  }
+/** The cities to score and the topics to score them on. */
+interface ScoreInput {
+  readonly cities: readonly City[];
+  readonly topics: readonly Topic[];
+  readonly topicIds: readonly string[];
+}
+
+/** A block of cities, scored: the scores of city `i` of the block are `rowOf(i)`. */
+interface ScoredBlock {
+  readonly cities: readonly City[];
+  readonly rowOf: (i: number) => Float64Array;
+}
+
+/**
+ * The cities scored a block of {@link PROGRESS_EVERY} at a time, with a
+ * progress line after each block: the output streams, and memory holds one
+ * block's scores.
+ */
+async function* scoredBlocks(input: ScoreInput, context: Context): AsyncGenerator<ScoredBlock> {
+  const { cities, topics } = input;
+  const columns = topics.length;
   for (let start = 0; start < cities.length; start += PROGRESS_EVERY) {
     const block = cities.slice(start, start + PROGRESS_EVERY);
     const { scores } = scoreMatrix(block, topics);
-    const rowOf = (i: number) => scores.subarray(i * columns, (i + 1) * columns);
-    if (format === "table") {
-      const rows = block.map((city, i) => [
-        city.id,
-        city.name,
-        city.country,
-        bestTopics(rowOf(i), topicIds, TABLE_TOPICS),
-      ]);
-      if (layout === undefined) {
-        // Column widths from the first block: the table streams, so later rows are cut to fit.
-        layout = new TableLayout(TABLE_COLUMNS, rows, context.width);
-        await out.write(layout.header());
-      }
-      for (const row of rows) await out.write(layout.row(row));
-    } else {
-      for (let i = 0; i < block.length; i++) {
-        const city = block[i] as City;
-        const row = Array.from(rowOf(i));
-        if (format === "csv") {
-          await out.write(csvRow([city.id, city.name, city.country, ...row], context.csv));
-        } else {
-          // fromEntries defines own keys, so even a topic id "__proto__" is kept.
-          const byTopic = Object.fromEntries(topicIds.map((id, j) => [id, row[j]]));
-          await json.item({
-            cityId: city.id,
-            name: city.name,
-            country: city.country,
-            scores: byTopic,
-          });
-        }
-      }
-    }
+    yield { cities: block, rowOf: (i) => scores.subarray(i * columns, (i + 1) * columns) };
     const done = Math.min(start + PROGRESS_EVERY, cities.length);
     context.diagnostics.progressOf(done, cities.length, "cities scored");
   }
-  if (format === "table" && layout === undefined) {
+}
+
+/** Each city's {@link TABLE_TOPICS} most relevant topics, laid out by the first block. */
+async function writeTable(input: ScoreInput, context: Context): Promise<void> {
+  const out = context.stdout;
+  const { cities, topicIds } = input;
+  await out.write(
+    `${count(cities.length)} cities scored on ${count(topicIds.length)} topics; the ${TABLE_TOPICS} most relevant for each (--format csv or json gives every score)\n\n`,
+  );
+  let layout: TableLayout | undefined;
+  for await (const block of scoredBlocks(input, context)) {
+    const rows = block.cities.map((city, i) => [
+      city.id,
+      city.name,
+      city.country,
+      bestTopics(block.rowOf(i), topicIds, TABLE_TOPICS),
+    ]);
+    if (layout === undefined) {
+      // Column widths from the first block: the table streams, so later rows are cut to fit.
+      layout = new TableLayout(TABLE_COLUMNS, rows, context.width);
+      await out.write(layout.header());
+    }
+    for (const row of rows) await out.write(layout.row(row));
+  }
+  if (layout === undefined) {
     await out.write(new TableLayout(TABLE_COLUMNS, [], context.width).header());
   }
-  if (format === "json") await json.close();
+}
+
+/** One row per city, one column per topic id. */
+async function writeCsv(input: ScoreInput, context: Context): Promise<void> {
+  const out = context.stdout;
+  await out.write(csvRow(["cityId", "name", "country", ...input.topicIds], context.csv));
+  for await (const block of scoredBlocks(input, context)) {
+    for (const [i, city] of block.cities.entries()) {
+      const row = Array.from(block.rowOf(i));
+      await out.write(csvRow([city.id, city.name, city.country, ...row], context.csv));
+    }
+  }
+}
+
+/** Each city's `{ cityId, name, country, scores }`, scores by topic id. */
+async function* cityScores(input: ScoreInput, context: Context) {
+  const { topicIds } = input;
+  for await (const block of scoredBlocks(input, context)) {
+    for (const [i, city] of block.cities.entries()) {
+      const row = block.rowOf(i);
+      // fromEntries defines own keys, so even a topic id "__proto__" is kept.
+      const scores = Object.fromEntries(topicIds.map((id, j) => [id, row[j]]));
+      yield { cityId: city.id, name: city.name, country: city.country, scores };
+    }
+  }
 }
 
 /** `score`: see {@link HELP}. */
-export const scoreCommand: Command = {
+export const scoreCommand = defineCommand({
   name: "score",
   synopsis: "--cities FILE [--places] [--topics FILE]",
   summary: "score every city of a file on every topic (JSON, NDJSON or CSV)",
   help: HELP,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs("score", args, {
-      cities: { type: "string" },
-      topics: { type: "string" },
-      format: { type: "string" },
-      "input-format": { type: "string" },
-      places: { type: "boolean" },
-    });
-    const format = outputFormat("score", values.format);
-    const override = inputFormat("score", values["input-format"]);
-    if (positionals.length > 0) {
-      throw new UsageError(
-        `score: unexpected argument "${positionals[0]}"; name the cities file with --cities FILE`,
-        ["see: city-difference score --help"],
-      );
-    }
-    if (values.cities === undefined) {
-      throw new UsageError("score: name the cities file with --cities FILE", [
-        "see: city-difference score --help",
-      ]);
-    }
-    const topics = await topicsOrCatalog(values.topics, { format: override }, context);
-    const cities = await loadCities(
-      values.cities,
-      { format: override, places: values.places === true },
-      context,
-    );
-    await writeScores(cities.records, topics, format, context);
-    return context.diagnostics.invalid > 0 ? EXIT.invalidRecords : EXIT.ok;
+  options: { ...FORMAT_OPTIONS, ...CITIES_OPTIONS, topics: file },
+  positionals: { hint: "name the cities file with --cities FILE" },
+  async run(options, context): Promise<ScoreInput> {
+    const topics = await topicsOrCatalog(options.topics, options, context);
+    const cities = await loadCities(options.cities, options, context);
+    return { cities: cities.records, topics, topicIds: topics.map((topic) => topic.id) };
   },
-};
+  write: {
+    table: writeTable,
+    csv: writeCsv,
+    json: (input, context) => writeJsonArray(context.stdout, cityScores(input, context)),
+  },
+});

@@ -5,20 +5,14 @@
  * @module
  */
 import { formatPath } from "../model/errors";
-import {
-  COMMON_HELP,
-  choice,
-  FORMAT_HELP,
-  inputFormat,
-  outputFormat,
-  PLACES_HELP,
-  parseCommandArgs,
-} from "./args";
+import { COMMON_HELP } from "./args";
 import type { RecordKind } from "./columns";
-import type { Command } from "./command";
-import { EXIT, UsageError } from "./errors";
-import { count, csvRow, JsonArrayWriter } from "./output";
-import { type Loaded, loadRecords } from "./records";
+import { defineCommand, seeHelp } from "./command";
+import type { Context } from "./context";
+import { UsageError } from "./errors";
+import { FORMAT_HELP, FORMAT_OPTIONS, flag, oneOf, PLACES_HELP } from "./options";
+import { count, csvRow, writeJsonArray } from "./output";
+import { loadRecords, type Tally } from "./records";
 
 const KINDS = ["cities", "topics"] as const satisfies readonly RecordKind[];
 
@@ -53,83 +47,84 @@ Examples:
   city-difference validate topics.json --kind topics --format json
   city-difference validate --places members.csv   # does every row name one place?`;
 
-function summary(loaded: Loaded<unknown>): string {
+/** `FILE: N cities read, N valid, N invalid` */
+function summary(loaded: Tally): string {
   const invalid = loaded.invalid;
   return `${loaded.name}: ${count(loaded.total)} ${loaded.kind} read, ${count(loaded.total - invalid)} valid, ${count(invalid)} invalid\n`;
 }
 
+/** One summary line per file. */
+async function writeTable(reports: readonly Tally[], context: Context): Promise<void> {
+  for (const loaded of reports) await context.stdout.write(summary(loaded));
+}
+
+/** One row per problem: file, line, column, path, message. */
+async function writeCsv(reports: readonly Tally[], context: Context): Promise<void> {
+  const out = context.stdout;
+  await out.write(csvRow(["file", "line", "column", "path", "message"], context.csv));
+  for (const loaded of reports) {
+    for (const problem of loaded.problems) {
+      for (const issue of problem.issues) {
+        const where = [loaded.name, problem.line, problem.column];
+        await out.write(csvRow([...where, formatPath(issue.path), issue.message], context.csv));
+      }
+    }
+  }
+}
+
+/** Per file: the counts and each problem listed (`invalidNotListed` counts the rest). */
+function fileReport(loaded: Tally) {
+  return {
+    file: loaded.name,
+    kind: loaded.kind,
+    records: loaded.total,
+    valid: loaded.total - loaded.invalid,
+    invalid: loaded.invalid,
+    ...(loaded.invalid > loaded.problems.length && {
+      invalidNotListed: loaded.invalid - loaded.problems.length,
+    }),
+    problems: loaded.problems.flatMap((problem) =>
+      problem.issues.map((issue) => ({
+        line: problem.line,
+        ...(problem.column !== undefined && { column: problem.column }),
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
+    ),
+  };
+}
+
+async function writeJson(reports: readonly Tally[], context: Context): Promise<void> {
+  await writeJsonArray(context.stdout, reports.map(fileReport));
+}
+
 /** `validate`: see {@link HELP}. */
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: "validate",
   synopsis: "FILE... [--kind cities|topics] [--places]",
   summary: "check files of cities or topics; report each invalid record",
   help: HELP,
-  async run(args, context) {
-    const { values, positionals } = parseCommandArgs("validate", args, {
-      kind: { type: "string" },
-      format: { type: "string" },
-      "input-format": { type: "string" },
-      places: { type: "boolean" },
-    });
-    const given = choice("validate", "kind", values.kind, KINDS);
-    if (values.places === true && given === "topics") {
+  options: { kind: oneOf(KINDS), ...FORMAT_OPTIONS, places: flag },
+  check({ kind, places }) {
+    if (places && kind === "topics") {
       throw new UsageError("validate: --places reads cities; it cannot go with --kind topics", [
-        "see: city-difference validate --help",
+        seeHelp("validate"),
       ]);
     }
-    const kind = values.places === true ? "places" : (given ?? "auto");
-    const format = outputFormat("validate", values.format);
-    const override = inputFormat("validate", values["input-format"]);
-    if (positionals.length === 0) {
-      throw new UsageError("validate: name a file to check, such as validate cities.csv", [
-        "see: city-difference validate --help",
-      ]);
-    }
-    const reports: Loaded<unknown>[] = [];
-    for (const file of positionals) {
-      reports.push(await loadRecords(file, kind, { format: override, keep: false }, context));
-    }
-    const out = context.stdout;
-    if (format === "table") {
-      for (const loaded of reports) await out.write(summary(loaded));
-    } else if (format === "csv") {
-      await out.write(csvRow(["file", "line", "column", "path", "message"], context.csv));
-      for (const loaded of reports) {
-        for (const problem of loaded.problems) {
-          for (const issue of problem.issues) {
-            await out.write(
-              csvRow(
-                [loaded.name, problem.line, problem.column, formatPath(issue.path), issue.message],
-                context.csv,
-              ),
-            );
-          }
-        }
-      }
-    } else {
-      const json = new JsonArrayWriter(out);
-      for (const loaded of reports) {
-        await json.item({
-          file: loaded.name,
-          kind: loaded.kind,
-          records: loaded.total,
-          valid: loaded.total - loaded.invalid,
-          invalid: loaded.invalid,
-          ...(loaded.invalid > loaded.problems.length && {
-            invalidNotListed: loaded.invalid - loaded.problems.length,
-          }),
-          problems: loaded.problems.flatMap((problem) =>
-            problem.issues.map((issue) => ({
-              line: problem.line,
-              ...(problem.column !== undefined && { column: problem.column }),
-              path: formatPath(issue.path),
-              message: issue.message,
-            })),
-          ),
-        });
-      }
-      await json.close();
-    }
-    return reports.some((loaded) => loaded.invalid > 0) ? EXIT.invalidRecords : EXIT.ok;
   },
-};
+  positionals: "operands",
+  async run(options, context, files) {
+    if (files.length === 0) {
+      throw new UsageError("validate: name a file to check, such as validate cities.csv", [
+        seeHelp("validate"),
+      ]);
+    }
+    const kind = options.places ? "places" : (options.kind ?? "auto");
+    const reports: Tally[] = [];
+    for (const file of files) {
+      reports.push(await loadRecords(file, kind, { ...options, keep: false }, context));
+    }
+    return reports;
+  },
+  write: { table: writeTable, csv: writeCsv, json: writeJson },
+});

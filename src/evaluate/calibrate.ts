@@ -7,39 +7,33 @@
  */
 import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
-import { seededRandom } from "../internal/random";
 import { type Issue, type ValidationError, validationError } from "../model/errors";
-import { parseWithSchema } from "../model/parse";
 import { DEFAULT_WEIGHTS, FACTORS } from "../score/factors";
-import { type Aggregation, DEFAULT_CAPACITY, DEFAULT_CLOUT } from "../score/options";
-import { createScorer, type ScoreMatrix } from "../score/scorer";
+import {
+  type Aggregation,
+  DEFAULT_CAPACITY,
+  DEFAULT_CLOUT,
+  type ScorerOptions,
+} from "../score/options";
+import { createScorer } from "../score/scorer";
 import { hashSeed } from "./bootstrap";
-import { DEFAULT_MIN_MEMBERS, scoresForLists } from "./evaluate";
-import { type PreparedInput, prepareInput } from "./input";
-import { aucByMidranks } from "./metrics";
-import { type ListScope, listScopes, scoreColumn } from "./scope";
+import { DEFAULT_MIN_MEMBERS } from "./evaluate";
+import { type PreparedInput, prepareWithOptions } from "./input";
+import { type FitList, listAucs } from "./list-aucs";
+import { listScopes } from "./scope";
+import {
+  type CalibrationParameter,
+  getPath,
+  type Lattice,
+  lattice,
+  measureAt,
+  optionsAt,
+  patternSearch,
+  setPath,
+  valuesAt,
+} from "./search";
 
-/**
- * One number of the scorer options that calibration may move: where it is
- * in the options object, how it is searched, and the documented default the
- * penalty pulls it back to.
- *
- * - `path`: keys from the options object to the number, e.g.
- *   `["weights", "salience"]`.
- * - `transform`: `"log"` for a positive number (searched as its logarithm:
- *   a step multiplies it by a factor, and it can never reach 0 or go
- *   negative); `"logit"` for a number strictly between 0 and 1 (searched as
- *   log(p / (1 − p))).
- * - `default`: the documented value; the penalty is the squared distance
- *   from it on the transformed scale.
- *
- * @category Evaluation
- */
-export interface CalibrationParameter {
-  readonly path: readonly string[];
-  readonly transform: "log" | "logit";
-  readonly default: number;
-}
+export type { CalibrationParameter } from "./search";
 
 /** A positive option searched on the log scale, pulled back to its documented default. */
 function logParameter(path: readonly string[], value: number): CalibrationParameter {
@@ -107,18 +101,6 @@ export const DEFAULT_CALIBRATION_PARAMETERS: readonly CalibrationParameter[] =
  * fit follows the lists almost freely.
  */
 export const DEFAULT_PENALTIES: readonly number[] = [0, 0.001, 0.003, 0.01, 0.03, 0.1];
-
-/**
- * The pattern search's steps on the transformed scale: it starts at 1 (a
- * factor of e for a log parameter) and halves down to 1/16 (a factor of
- * 1.065: a weight moved by 6.5% reorders few cities, less than the lists'
- * sampling noise). Each parameter stays within 4 units of its default (a
- * factor of 55 either way, far enough to switch a factor practically off or
- * let it dominate).
- */
-const INITIAL_STEP = 1;
-const STEP_HALVINGS = 4;
-const MAX_DEVIATION = 4;
 
 const pathSchema = /* @__PURE__ */ (() =>
   z.readonly(z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(8))))();
@@ -232,223 +214,102 @@ export interface Calibration {
   readonly report: CalibrationReport;
 }
 
-function forward(transform: CalibrationParameter["transform"], value: number): number {
-  return transform === "log" ? Math.log(value) : Math.log(value / (1 - value));
-}
-
-function backward(transform: CalibrationParameter["transform"], theta: number): number {
-  return transform === "log" ? Math.exp(theta) : 1 / (1 + Math.exp(-theta));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function getPath(options: unknown, path: readonly string[]): unknown {
-  let at: unknown = options;
-  for (const key of path) {
-    if (typeof at !== "object" || at === null || !Object.hasOwn(at, key)) return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at;
-}
-
-/**
- * A copy of `options` with `value` at `path`: objects and arrays along the
- * way are copied (a numeric key indexes an array), missing objects created.
- */
-function setPath(
-  options: unknown,
-  path: readonly string[],
-  value: number,
-): Record<string, unknown> {
-  const copy = (container: unknown): Record<string, unknown> | unknown[] =>
-    Array.isArray(container) ? [...container] : isRecord(container) ? { ...container } : {};
-  const root = copy(options) as Record<string, unknown>;
-  let at: Record<string, unknown> | unknown[] = root;
-  path.forEach((key, depth) => {
-    const slot = at as Record<string, unknown>;
-    if (depth === path.length - 1) {
-      slot[key] = value;
-      return;
-    }
-    const next = copy(slot[key]);
-    slot[key] = next;
-    at = next;
-  });
-  return root;
-}
-
-/** A list's measured (list, topic) pairs, as score columns. */
-interface FitList {
-  readonly scope: ListScope;
-  readonly topicIds: readonly string[];
-}
-
-interface Context {
-  readonly input: PreparedInput;
-  readonly lists: readonly FitList[];
+/** The options of a calibration, defaults filled in. */
+interface Settings {
   readonly parameters: readonly CalibrationParameter[];
-  readonly startOptions: unknown;
-  /** Transformed defaults, the penalty's centre. */
-  readonly centre: readonly number[];
-  /** Transformed start, the lattice's origin. */
-  readonly origin: readonly number[];
-  /** The starting values as given. */
-  readonly start: readonly number[];
-  /** The finest step; lattice coordinates are integers in this unit. */
-  readonly unit: number;
-  /** Per list, mean AUC over its topics, by lattice point (key: coordinates joined). */
-  readonly cache: Map<string, Float64Array | null>;
+  /** Distinct, ascending. */
+  readonly penalties: readonly number[];
+  readonly seed: number;
+  readonly minMembers: number;
+  readonly maxEvaluations: number;
+  readonly onProgress: ((progress: CalibrationProgress) => void) | undefined;
 }
 
-function thetaOf(context: Context, coordinates: readonly number[]): number[] {
-  return coordinates.map((c, i) => (context.origin[i] as number) + c * context.unit);
+function settingsOf(o: z.output<typeof OptionsSchema>, startOptions: unknown): Settings {
+  const aggregation = getPath(startOptions, ["aggregation"]);
+  return {
+    parameters:
+      o.parameters ??
+      calibrationParameters(
+        aggregation === "arithmetic" || aggregation === "geometric" ? aggregation : "need-first",
+      ),
+    penalties: [...new Set(o.penalties ?? DEFAULT_PENALTIES)].sort((a, b) => a - b),
+    seed: o.seed ?? 1,
+    minMembers: o.minMembers ?? DEFAULT_MIN_MEMBERS,
+    maxEvaluations: o.maxEvaluations ?? 400,
+    onProgress: o.onProgress,
+  };
 }
 
-/**
- * The parameters' values at a lattice point. The start and the defaults are
- * given exactly, not through exp(log(x)), which can miss by a unit in the
- * last place and so break ties between cities that the exact value keeps.
- */
-function valuesAt(context: Context, coordinates: readonly number[]): number[] {
-  const theta = thetaOf(context, coordinates);
-  return context.parameters.map((p, i) => {
-    if (coordinates[i] === 0) return context.start[i] as number;
-    if (theta[i] === context.centre[i]) return p.default;
-    return backward(p.transform, theta[i] as number);
+/** Each parameter's value in the starting options (its default where they leave it out), or the issues of those that cannot be calibrated. */
+function startValues(
+  parameters: readonly CalibrationParameter[],
+  startOptions: unknown,
+): E.Either<ValidationError, number[]> {
+  const issues: Issue[] = [];
+  const start = parameters.map((p, i) => {
+    const given = getPath(startOptions, p.path);
+    if (given === undefined) return p.default;
+    const valid =
+      typeof given === "number" &&
+      (p.transform === "log" ? given > 0 : given > 0 && given < 1) &&
+      Number.isFinite(given);
+    if (!valid)
+      issues.push({
+        path: ["scorer", ...p.path],
+        message: `must be a number ${p.transform === "log" ? "above 0" : "strictly between 0 and 1"} to be calibrated (parameter ${i})`,
+      });
+    return given as number;
+  });
+  if (issues.length === 0) issues.push(...unacceptedPaths(parameters, startOptions, start));
+  return issues.length > 0 ? E.left(validationError(issues)) : E.right(start);
+}
+
+/** Issues of the parameters whose path the scorer options do not accept. */
+function unacceptedPaths(
+  parameters: readonly CalibrationParameter[],
+  startOptions: unknown,
+  start: readonly number[],
+): Issue[] {
+  return parameters.flatMap((p, i) => {
+    // Options of unknown shape (the caller's, with a number set), validated by createScorer.
+    const options = setPath(startOptions, p.path, start[i] as number) as ScorerOptions;
+    const scorer = createScorer(options);
+    if (E.isRight(scorer)) return [];
+    return [
+      {
+        path: ["parameters", i, "path"],
+        message: `is not a number the scorer options accept ("${p.path.join(".")}"): ${scorer.left.issues[0]?.message ?? "rejected"}`,
+      },
+    ];
   });
 }
 
-function optionsAt(context: Context, coordinates: readonly number[]): Record<string, unknown> {
-  const values = valuesAt(context, coordinates);
-  let options: Record<string, unknown> = isRecord(context.startOptions)
-    ? { ...context.startOptions }
-    : {};
-  context.parameters.forEach((p, i) => {
-    options = setPath(options, p.path, values[i] as number);
-  });
-  return options;
-}
-
-/** Per list, its mean AUC over topics at a lattice point; null when the scorer refuses the options. */
-function listAucs(context: Context, coordinates: readonly number[]): Float64Array | null {
-  const key = coordinates.join(",");
-  const cached = context.cache.get(key);
-  if (cached !== undefined) return cached;
-  const scorer = createScorer(optionsAt(context, coordinates));
-  if (E.isLeft(scorer)) {
-    context.cache.set(key, null);
-    return null;
+/** The lists with enough members and non-members in scope to be fitted, and the others with the reason. */
+function fitListsOf(
+  input: PreparedInput,
+  minMembers: number,
+): E.Either<ValidationError, { lists: FitList[]; excluded: CalibrationReport["excluded"] }> {
+  const lists: FitList[] = [];
+  const excluded: { listId: string; reason: string }[] = [];
+  for (const scope of listScopes(input)) {
+    const nonMembers = scope.cities.length - scope.members;
+    if (scope.members < minMembers || nonMembers < minMembers) {
+      excluded.push({
+        listId: scope.list.id,
+        reason: `${scope.members} members and ${nonMembers} non-members in scope; at least ${minMembers} of each needed`,
+      });
+    } else lists.push({ scope, topicIds: scope.list.topicIds });
   }
-  const [matrix, topicIndex] = scoresForLists(context.input, scorer.right);
-  const aucs = meanAucs(context.lists, matrix, topicIndex);
-  context.cache.set(key, aucs);
-  return aucs;
-}
-
-function meanAucs(
-  lists: readonly FitList[],
-  matrix: ScoreMatrix,
-  topicIndex: ReadonlyMap<string, number>,
-): Float64Array {
-  // Lists of the same scope on the same topic rank the same scores: sort them once.
-  const columns = new Map<string, { scores: Float64Array; sorted: Float64Array }>();
-  return Float64Array.from(
-    lists.map(({ scope, topicIds }) => {
-      let sum = 0;
-      for (const topicId of topicIds) {
-        const key = `${topicId}\u0000${scopeKey(scope)}`;
-        let column = columns.get(key);
-        if (column === undefined) {
-          const scores = scoreColumn(matrix, topicIndex.get(topicId) as number, scope.cities);
-          column = { scores, sorted: Float64Array.from(scores).sort() };
-          columns.set(key, column);
-        }
-        sum += aucByMidranks(column.scores, scope.member, scope.members, column.sorted);
-      }
-      return sum / topicIds.length;
-    }),
+  if (lists.length >= 2) return E.right({ lists, excluded });
+  return E.left(
+    validationError([
+      {
+        path: ["lists"],
+        message: `calibration needs at least 2 lists with ${minMembers} or more members and non-members in scope, to hold one out; got ${lists.length}`,
+      },
+    ]),
   );
-}
-
-/** The scope's countries, in order, or "*" for the world: equal keys, equal cities in scope. */
-function scopeKey(scope: ListScope): string {
-  const countries = scope.list.scopeCountries;
-  return countries === undefined ? "*" : [...countries].sort().join(";");
-}
-
-function objective(
-  context: Context,
-  coordinates: readonly number[],
-  training: readonly number[],
-  penalty: number,
-): number {
-  const aucs = listAucs(context, coordinates);
-  if (aucs === null) return Number.NEGATIVE_INFINITY;
-  let sum = 0;
-  for (const l of training) sum += aucs[l] as number;
-  const theta = thetaOf(context, coordinates);
-  let distance = 0;
-  theta.forEach((t, i) => {
-    distance += (t - (context.centre[i] as number)) ** 2;
-  });
-  return sum / training.length - penalty * distance;
-}
-
-/**
- * Compass search (Kolda, Lewis and Torczon, "Optimization by direct search",
- * SIAM Review 45, 2003): try a step up and down each parameter, in an order
- * drawn from the seed; move to the first that improves the objective; when
- * none does, halve the step. Points lie on a lattice of the finest step, so
- * fits on different training lists share evaluations through the cache.
- */
-function patternSearch(
-  context: Context,
-  training: readonly number[],
-  penalty: number,
-  seed: number,
-  maxEvaluations: number,
-): number[] {
-  const random = seededRandom(seed);
-  const dimensions = context.parameters.length;
-  const bound = Math.round(MAX_DEVIATION / context.unit);
-  const centreOffset = context.centre.map((c, i) =>
-    Math.round((c - (context.origin[i] as number)) / context.unit),
-  );
-  let x: number[] = new Array(dimensions).fill(0);
-  let fx = objective(context, x, training, penalty);
-  let step = 2 ** STEP_HALVINGS;
-  let evaluations = 1;
-  while (step >= 1 && evaluations < maxEvaluations) {
-    const directions: [number, number][] = [];
-    for (let i = 0; i < dimensions; i++) directions.push([i, 1], [i, -1]);
-    for (let k = directions.length - 1; k > 0; k--) {
-      const j = Math.floor(random() * (k + 1));
-      [directions[k], directions[j]] = [
-        directions[j] as [number, number],
-        directions[k] as [number, number],
-      ];
-    }
-    let moved = false;
-    for (const [i, sign] of directions) {
-      const y = [...x];
-      const next = (y[i] as number) + sign * step;
-      if (Math.abs(next - (centreOffset[i] as number)) > bound) continue;
-      y[i] = next;
-      const fy = objective(context, y, training, penalty);
-      evaluations++;
-      if (fy > fx) {
-        x = y;
-        fx = fy;
-        moved = true;
-        break;
-      }
-      if (evaluations >= maxEvaluations) break;
-    }
-    if (!moved) step /= 2;
-  }
-  return x;
 }
 
 /**
@@ -460,8 +321,103 @@ function fitSeed(seed: number, penalty: number, listIds: readonly string[]): num
   return hashSeed(seed, `${penalty}:${listIds.join("\u0000")}`);
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return sum / values.length;
+}
+
+/** A calibration under way: the lattice, the lists, the settings, and progress. */
+interface Run {
+  readonly lattice: Lattice;
+  readonly lists: readonly FitList[];
+  readonly settings: Settings;
+  /** Called after each fit. */
+  readonly tick: () => void;
+}
+
+/** The lattice point of the options fitted on the `training` lists (indexes into `run.lists`) at `penalty`. */
+function fitOn(run: Run, training: readonly number[], penalty: number): number[] {
+  const ids = training.map((l) => run.lists[l]?.scope.list.id ?? "");
+  const seed = fitSeed(run.settings.seed, penalty, ids);
+  const point = patternSearch(run.lattice, {
+    training,
+    penalty,
+    seed,
+    maxEvaluations: run.settings.maxEvaluations,
+  });
+  run.tick();
+  return point;
+}
+
+/** Per penalty, per list: its AUC under the options fitted without it. */
+function heldOutAucs(run: Run): number[][] {
+  const all = run.lists.map((_, l) => l);
+  return run.settings.penalties.map((penalty) =>
+    all.map((l) => {
+      const fitted = fitOn(
+        run,
+        all.filter((k) => k !== l),
+        penalty,
+      );
+      return (measureAt(run.lattice, fitted) as Float64Array)[l] as number;
+    }),
+  );
+}
+
+/** The index of the best mean, the last of equal ones (penalties ascending: ties go to the larger λ). */
+function bestIndex(values: readonly number[]): number {
+  let best = 0;
+  values.forEach((value, k) => {
+    if (value >= (values[best] as number)) best = k;
+  });
+  return best;
+}
+
+/** Leave-one-list-out cross-validation over the penalties, then the fit on every list at the chosen one. */
+function crossValidated(
+  run: Run,
+  before: Float64Array,
+  excluded: CalibrationReport["excluded"],
+): Calibration {
+  const { lattice: at, lists, settings } = run;
+  const heldOut = heldOutAucs(run);
+  const cvMeans = heldOut.map(mean);
+  const best = bestIndex(cvMeans);
+  const penalty = settings.penalties[best] as number;
+  const final = fitOn(
+    run,
+    lists.map((_, l) => l),
+    penalty,
+  );
+  const fitted = valuesAt(at, final);
+  const after = heldOut[best] as number[];
+  return {
+    options: optionsAt(at, final),
+    report: {
+      penalty,
+      penalties: settings.penalties.map((p, k) => ({
+        penalty: p,
+        heldOutAuc: cvMeans[k] as number,
+      })),
+      parameters: settings.parameters.map((p, i) => ({
+        ...p,
+        start: at.start[i] as number,
+        fitted: fitted[i] as number,
+      })),
+      lists: lists.map((list, l) => ({
+        listId: list.scope.list.id,
+        topicIds: list.topicIds,
+        before: before[l] as number,
+        after: after[l] as number,
+      })),
+      heldOut: { before: mean(before), after: mean(after) },
+      inSample: mean(measureAt(at, final) as Float64Array),
+      excluded,
+      evaluations: at.cache.size,
+      seed: settings.seed,
+    },
+  };
 }
 
 /**
@@ -491,150 +447,34 @@ function mean(values: readonly number[]): number {
  */
 export function calibrateScorer(
   input: unknown,
-  options?: unknown,
+  options?: CalibrateOptions,
 ): E.Either<ValidationError, Calibration> {
-  const parsedOptions = parseWithSchema(OptionsSchema, options ?? {}, "an options object");
-  if (E.isLeft(parsedOptions)) return parsedOptions;
-  const prepared = prepareInput(input);
-  if (E.isLeft(prepared)) return prepared;
-  const o = parsedOptions.right;
-  const startOptions = prepared.right.scorerOptions;
-  const aggregation = getPath(startOptions, ["aggregation"]);
-  const parameters =
-    o.parameters ??
-    calibrationParameters(
-      aggregation === "arithmetic" || aggregation === "geometric" ? aggregation : "need-first",
-    );
-  const penalties = [...new Set(o.penalties ?? DEFAULT_PENALTIES)].sort((a, b) => a - b);
-  const seed = o.seed ?? 1;
-  const minMembers = o.minMembers ?? DEFAULT_MIN_MEMBERS;
-  const maxEvaluations = o.maxEvaluations ?? 400;
+  return E.flatMap(calibratePrepared)(prepareWithOptions(OptionsSchema, input, options));
+}
 
-  const issues: Issue[] = [];
-  const start = parameters.map((p, i) => {
-    const given = getPath(startOptions, p.path);
-    if (given === undefined) return p.default;
-    const valid =
-      typeof given === "number" &&
-      (p.transform === "log" ? given > 0 : given > 0 && given < 1) &&
-      Number.isFinite(given);
-    if (!valid)
-      issues.push({
-        path: ["scorer", ...p.path],
-        message: `must be a number ${p.transform === "log" ? "above 0" : "strictly between 0 and 1"} to be calibrated (parameter ${i})`,
-      });
-    return given as number;
-  });
-  if (issues.length > 0) return E.left(validationError(issues));
-  parameters.forEach((p, i) => {
-    const scorer = createScorer(setPath(startOptions, p.path, start[i] as number));
-    if (E.isLeft(scorer))
-      issues.push({
-        path: ["parameters", i, "path"],
-        message: `is not a number the scorer options accept ("${p.path.join(".")}"): ${scorer.left.issues[0]?.message ?? "rejected"}`,
-      });
-  });
-  if (issues.length > 0) return E.left(validationError(issues));
-
-  const fitLists: FitList[] = [];
-  const excluded: { listId: string; reason: string }[] = [];
-  for (const scope of listScopes(prepared.right)) {
-    const nonMembers = scope.cities.length - scope.members;
-    if (scope.members < minMembers || nonMembers < minMembers) {
-      excluded.push({
-        listId: scope.list.id,
-        reason: `${scope.members} members and ${nonMembers} non-members in scope; at least ${minMembers} of each needed`,
-      });
-    } else fitLists.push({ scope, topicIds: scope.list.topicIds });
-  }
-  if (fitLists.length < 2)
-    return E.left(
-      validationError([
-        {
-          path: ["lists"],
-          message: `calibration needs at least 2 lists with ${minMembers} or more members and non-members in scope, to hold one out; got ${fitLists.length}`,
-        },
-      ]),
-    );
-
-  const context: Context = {
-    input: prepared.right,
-    lists: fitLists,
-    parameters,
-    startOptions,
-    centre: parameters.map((p) => forward(p.transform, p.default)),
-    origin: parameters.map((p, i) => forward(p.transform, start[i] as number)),
-    start,
-    unit: INITIAL_STEP / 2 ** STEP_HALVINGS,
-    cache: new Map(),
-  };
-  const all = fitLists.map((_, l) => l);
-  const idsOf = (lists: readonly number[]) => lists.map((l) => fitLists[l]?.scope.list.id ?? "");
-  const origin = new Array(parameters.length).fill(0);
-  const before = listAucs(context, origin);
+/** {@link calibrateScorer} of validated input and options. */
+function calibratePrepared([prepared, o]: readonly [
+  PreparedInput,
+  z.output<typeof OptionsSchema>,
+]): E.Either<ValidationError, Calibration> {
+  const settings = settingsOf(o, prepared.scorerOptions);
+  const start = startValues(settings.parameters, prepared.scorerOptions);
+  if (E.isLeft(start)) return start;
+  const fitLists = fitListsOf(prepared, settings.minMembers);
+  if (E.isLeft(fitLists)) return fitLists;
+  const { lists, excluded } = fitLists.right;
+  const measure = listAucs(prepared, lists);
+  const at = lattice(settings.parameters, prepared.scorerOptions, start.right, measure);
+  const before = measureAt(at, new Array(settings.parameters.length).fill(0));
   if (before === null)
     return E.left(
       validationError([{ path: ["scorer"], message: "the starting options are not accepted" }]),
     );
-
-  const total = penalties.length * fitLists.length + 1;
+  const total = settings.penalties.length * lists.length + 1;
   let done = 0;
   const tick = () => {
     done++;
-    o.onProgress?.({ done, total });
+    settings.onProgress?.({ done, total });
   };
-  const heldOutByPenalty = penalties.map((penalty) =>
-    all.map((l) => {
-      const training = all.filter((k) => k !== l);
-      const fitted = patternSearch(
-        context,
-        training,
-        penalty,
-        fitSeed(seed, penalty, idsOf(training)),
-        maxEvaluations,
-      );
-      tick();
-      return (listAucs(context, fitted) as Float64Array)[l] as number;
-    }),
-  );
-  const cvMeans = heldOutByPenalty.map(mean);
-  let best = 0;
-  cvMeans.forEach((value, k) => {
-    if (value >= (cvMeans[best] as number)) best = k;
-  });
-  const penalty = penalties[best] as number;
-  const final = patternSearch(
-    context,
-    all,
-    penalty,
-    fitSeed(seed, penalty, idsOf(all)),
-    maxEvaluations,
-  );
-  tick();
-  const finalValues = valuesAt(context, final);
-  const after = heldOutByPenalty[best] as number[];
-
-  return E.right({
-    options: optionsAt(context, final),
-    report: {
-      penalty,
-      penalties: penalties.map((p, k) => ({ penalty: p, heldOutAuc: cvMeans[k] as number })),
-      parameters: parameters.map((p, i) => ({
-        ...p,
-        start: start[i] as number,
-        fitted: finalValues[i] as number,
-      })),
-      lists: fitLists.map((list, l) => ({
-        listId: list.scope.list.id,
-        topicIds: list.topicIds,
-        before: before[l] as number,
-        after: after[l] as number,
-      })),
-      heldOut: { before: mean([...before]), after: mean(after) },
-      inSample: mean([...(listAucs(context, final) as Float64Array)]),
-      excluded,
-      evaluations: context.cache.size,
-      seed,
-    },
-  });
+  return E.right(crossValidated({ lattice: at, lists, settings, tick }, before, excluded));
 }

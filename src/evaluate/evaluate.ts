@@ -9,7 +9,6 @@ import * as E from "fp-ts/Either";
 import * as z from "zod/mini";
 import { seededRandom } from "../internal/random";
 import type { ValidationError } from "../model/errors";
-import { parseWithSchema } from "../model/parse";
 import type { City } from "../model/schemas";
 import type { ScoreMatrix } from "../score/scorer";
 import {
@@ -19,7 +18,7 @@ import {
   type Resampler,
   stratifiedResampler,
 } from "./bootstrap";
-import { type PreparedInput, prepareInput } from "./input";
+import { type PreparedInput, prepareWithOptions } from "./input";
 import {
   type MetricValues,
   type Ranking,
@@ -307,16 +306,111 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/** Whether specificity can be measured on a list: its comparison group and, when not, why. */
+interface SpecificitySetting {
+  /** Cities in scope that belong to other lists but not this one. */
+  readonly others: number;
+  readonly measured: boolean;
+  readonly reason: string | undefined;
+}
+
+function specificitySetting(scope: ListScope, min: number): SpecificitySetting {
+  const joinerMembers = scope.joinerMember.reduce((sum, flag) => sum + flag, 0);
+  const others = scope.joinerMember.length - joinerMembers;
+  const measured = others >= min;
+  const reason = measured
+    ? undefined
+    : `${plural(others, "member")} of other lists in scope; at least ${min} needed`;
+  return { others, measured, reason };
+}
+
+/** Why a list cannot be measured (too few members or non-members in scope), or undefined. */
+function unmeasuredReason(scope: ListScope, min: number): string | undefined {
+  const nonMembers = scope.cities.length - scope.members;
+  if (scope.members < min)
+    return `${plural(scope.members, "member")} in scope; at least ${min} needed`;
+  if (nonMembers < min)
+    return `${plural(nonMembers, "non-member")} in scope; at least ${min} needed`;
+  return undefined;
+}
+
+/** The scores of one measured list: the baselines and the model on each topic, their replicates run. */
+interface ListScorings {
+  readonly population: Scoring;
+  readonly random: Scoring;
+  readonly models: readonly Scoring[];
+}
+
+function scoreList(
+  input: PreparedInput,
+  columns: { readonly matrix: ScoreMatrix; readonly topicIndex: ReadonlyMap<string, number> },
+  scope: ListScope,
+  population: Float64Array,
+  specificity: SpecificitySetting,
+  options: ResolvedEvaluateOptions,
+): ListScorings {
+  const { list } = scope;
+  const count = options.replicates;
+  const scoringOf = (scores: Float64Array) => scoring(scores, scope, specificity.measured, count);
+  const scorings: ListScorings = {
+    population: scoringOf(population),
+    random: scoringOf(randomScores(input.cities, scope.cities, options.seed)),
+    models: list.topicIds.map((topicId) =>
+      scoringOf(
+        scoreColumn(columns.matrix, columns.topicIndex.get(topicId) as number, scope.cities),
+      ),
+    ),
+  };
+  runReplicates(
+    [scorings.population, scorings.random, ...scorings.models],
+    scope,
+    stratifiedResampler(scope.member, hashSeed(options.seed, `list:${list.id}`)),
+    specificity.measured
+      ? stratifiedResampler(scope.joinerMember, hashSeed(options.seed, `specificity:${list.id}`))
+      : undefined,
+    count,
+  );
+  return scorings;
+}
+
+/** The rows of a measured list, one per topic, from its scorings. */
+function measuredRows(
+  base: (topicId: string) => EvaluationRowBase,
+  topicIds: readonly string[],
+  scorings: ListScorings,
+  specificity: SpecificitySetting,
+  level: number,
+): MeasuredRow[] {
+  const population = metricsOf(scorings.population, level);
+  const random = metricsOf(scorings.random, level);
+  return topicIds.map((topicId, t) => {
+    const model = scorings.models[t] as Scoring;
+    const metrics = metricsOf(model, level);
+    return {
+      ...base(topicId),
+      status: "measured",
+      ...metrics,
+      specificityOthers: specificity.others,
+      ...(specificity.reason === undefined ? {} : { specificityReason: specificity.reason }),
+      baselines: { population, random },
+      aucOverPopulation: difference(
+        model,
+        scorings.population,
+        metrics.auc.estimate - population.auc.estimate,
+        level,
+      ),
+    };
+  });
+}
+
 /** The rows of one list, one per topic. */
 function evaluateList(
   input: PreparedInput,
-  matrix: ScoreMatrix,
-  topicIndex: ReadonlyMap<string, number>,
+  columns: { readonly matrix: ScoreMatrix; readonly topicIndex: ReadonlyMap<string, number> },
   scope: ListScope,
   options: ResolvedEvaluateOptions,
 ): EvaluationRow[] {
   const { list } = scope;
-  const nonMembers = scope.cities.length - scope.members;
   const [population, unknownPopulation] = populationScores(input.cities, scope.cities);
   const base = (topicId: string): EvaluationRowBase => ({
     listId: list.id,
@@ -326,69 +420,12 @@ function evaluateList(
     membersOutOfScope: scope.membersOutOfScope,
     unknownPopulation,
   });
-  const min = options.minMembers;
-  if (scope.members < min || nonMembers < min) {
-    const reason =
-      scope.members < min
-        ? `${plural(scope.members, "member")} in scope; at least ${min} needed`
-        : `${plural(nonMembers, "non-member")} in scope; at least ${min} needed`;
+  const reason = unmeasuredReason(scope, options.minMembers);
+  if (reason !== undefined)
     return list.topicIds.map((topicId) => ({ ...base(topicId), status: "not-measured", reason }));
-  }
-
-  const joinerMembers = scope.joinerMember.reduce((sum, flag) => sum + flag, 0);
-  const others = scope.joinerMember.length - joinerMembers;
-  const withSpecificity = others >= min;
-  const specificityReason = withSpecificity
-    ? undefined
-    : `${plural(others, "member")} of other lists in scope; at least ${min} needed`;
-
-  const count = options.replicates;
-  const populationScoring = scoring(population, scope, withSpecificity, count);
-  const randomScoring = scoring(
-    randomScores(input.cities, scope.cities, options.seed),
-    scope,
-    withSpecificity,
-    count,
-  );
-  const modelScorings = list.topicIds.map((topicId) =>
-    scoring(
-      scoreColumn(matrix, topicIndex.get(topicId) as number, scope.cities),
-      scope,
-      withSpecificity,
-      count,
-    ),
-  );
-  runReplicates(
-    [populationScoring, randomScoring, ...modelScorings],
-    scope,
-    stratifiedResampler(scope.member, hashSeed(options.seed, `list:${list.id}`)),
-    withSpecificity
-      ? stratifiedResampler(scope.joinerMember, hashSeed(options.seed, `specificity:${list.id}`))
-      : undefined,
-    count,
-  );
-
-  const populationMetrics = metricsOf(populationScoring, options.level);
-  const randomMetrics = metricsOf(randomScoring, options.level);
-  return list.topicIds.map((topicId, t) => {
-    const model = modelScorings[t] as Scoring;
-    const metrics = metricsOf(model, options.level);
-    const row: MeasuredRow = {
-      ...base(topicId),
-      status: "measured",
-      ...metrics,
-      specificityOthers: others,
-      ...(specificityReason === undefined ? {} : { specificityReason }),
-      baselines: { population: populationMetrics, random: randomMetrics },
-      aucOverPopulation: difference(
-        model,
-        populationScoring,
-        metrics.auc.estimate - populationMetrics.auc.estimate,
-        options.level,
-      ),
-    };
-    return row;
-  });
+  const specificity = specificitySetting(scope, options.minMembers);
+  const scorings = scoreList(input, columns, scope, population, specificity, options);
+  return measuredRows(base, list.topicIds, scorings, specificity, options.level);
 }
 
 /** The scores of every city on every topic some list names, and each topic's column. */
@@ -438,26 +475,27 @@ export function scoresForLists(
  */
 export function evaluateRelevance(
   input: unknown,
-  options?: unknown,
+  options?: EvaluateOptions,
 ): E.Either<ValidationError, Evaluation> {
-  const parsedOptions = parseWithSchema(OptionsSchema, options ?? {}, "an options object");
-  if (E.isLeft(parsedOptions)) return parsedOptions;
-  const prepared = prepareInput(input);
-  if (E.isLeft(prepared)) return prepared;
-  const o = parsedOptions.right;
-  const resolved: ResolvedEvaluateOptions = {
-    replicates: o.replicates ?? DEFAULT_REPLICATES,
-    seed: o.seed ?? 1,
-    level: o.level ?? 0.95,
-    minMembers: o.minMembers ?? DEFAULT_MIN_MEMBERS,
-    onProgress: o.onProgress,
-  };
-  const [matrix, topicIndex] = scoresForLists(prepared.right);
-  const scopes = listScopes(prepared.right);
+  return E.map(([prepared, o]: readonly [PreparedInput, z.output<typeof OptionsSchema>]) =>
+    evaluatePrepared(prepared, {
+      replicates: o.replicates ?? DEFAULT_REPLICATES,
+      seed: o.seed ?? 1,
+      level: o.level ?? 0.95,
+      minMembers: o.minMembers ?? DEFAULT_MIN_MEMBERS,
+      onProgress: o.onProgress,
+    }),
+  )(prepareWithOptions(OptionsSchema, input, options));
+}
+
+/** {@link evaluateRelevance} of validated input. */
+function evaluatePrepared(prepared: PreparedInput, resolved: ResolvedEvaluateOptions): Evaluation {
+  const [matrix, topicIndex] = scoresForLists(prepared);
+  const scopes = listScopes(prepared);
   const rows: EvaluationRow[] = [];
   scopes.forEach((scope, index) => {
-    rows.push(...evaluateList(prepared.right, matrix, topicIndex, scope, resolved));
+    rows.push(...evaluateList(prepared, { matrix, topicIndex }, scope, resolved));
     resolved.onProgress?.({ done: index + 1, total: scopes.length, listId: scope.list.id });
   });
-  return E.right({ rows });
+  return { rows };
 }

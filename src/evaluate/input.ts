@@ -233,3 +233,21 @@ export function prepareInput(input: unknown): E.Either<ValidationError, Prepared
     scorer: scorer.right,
   });
 }
+
+/**
+ * The options parsed by `schema` (an options object; absent means `{}`),
+ * then the input prepared by {@link prepareInput}: where evaluation and
+ * calibration both start. Options are checked first, so that a bad option
+ * is reported without the cost of parsing every city.
+ */
+export function prepareWithOptions<T>(
+  schema: z.ZodMiniType<T>,
+  input: unknown,
+  options: unknown,
+): E.Either<ValidationError, readonly [PreparedInput, T]> {
+  const parsedOptions = parseWithSchema(schema, options ?? {}, "an options object");
+  if (E.isLeft(parsedOptions)) return parsedOptions;
+  const prepared = prepareInput(input);
+  if (E.isLeft(prepared)) return prepared;
+  return E.right([prepared.right, parsedOptions.right] as const);
+}

@@ -66,11 +66,8 @@ export interface Ranking {
   readonly scratchMemberSlots: Float64Array;
 }
 
-/**
- * Groups places by score, highest first; `member[i]` is 1 for members. NaN
- * scores are not expected (the scorer and the baselines give finite numbers).
- */
-export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Ranking {
+/** Each place's group (0 for the highest score) and the number of groups: one per distinct score. */
+function groupByScore(scores: ArrayLike<number>): { groupOf: Int32Array; groups: number } {
   const n = scores.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -83,11 +80,15 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
     if (j > 0 && scores[order[j - 1] as number] !== scores[i]) groups++;
     groupOf[i] = groups;
   }
-  if (n > 0) groups++;
+  return { groupOf, groups: n > 0 ? groups + 1 : 0 };
+}
+
+/** Per group its places and members; the member places in index order. */
+function groupCounts(groupOf: Int32Array, groups: number, member: Uint8Array) {
   const memberPlaces: number[] = [];
   const groupSize = new Float64Array(groups);
   const groupMembers = new Float64Array(groups);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < groupOf.length; i++) {
     const g = groupOf[i] as number;
     groupSize[g] = (groupSize[g] as number) + 1;
     if (member[i] === 1) {
@@ -95,6 +96,12 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
       groupMembers[g] = (groupMembers[g] as number) + 1;
     }
   }
+  return { groupSize, groupMembers, memberPlaces: Int32Array.from(memberPlaces) };
+}
+
+/** The slots of {@link Ranking.slot} and {@link Ranking.memberSlot}, and the number of member groups. */
+function memberSlots(groupOf: Int32Array, groupMembers: Float64Array, memberPlaces: Int32Array) {
+  const groups = groupMembers.length;
   // Number the groups that hold members, highest first.
   const memberGroupIndex = new Int32Array(groups).fill(-1);
   let memberGroups = 0;
@@ -106,18 +113,24 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
     above[g] = count;
     if ((memberGroupIndex[g] as number) >= 0) count++;
   }
-  const slot = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    slot[i] =
-      (memberGroupIndex[g] as number) >= 0
-        ? 2 * (above[g] as number) + 1
-        : 2 * (above[g] as number);
-  }
+  const slot = Int32Array.from(groupOf, (g) =>
+    (memberGroupIndex[g] as number) >= 0 ? 2 * (above[g] as number) + 1 : 2 * (above[g] as number),
+  );
   const memberSlot = Int32Array.from(
     memberPlaces,
     (i) => memberGroupIndex[groupOf[i] as number] as number,
   );
+  return { slot, memberSlot, memberGroups };
+}
+
+/**
+ * Groups places by score, highest first; `member[i]` is 1 for members. NaN
+ * scores are not expected (the scorer and the baselines give finite numbers).
+ */
+export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Ranking {
+  const { groupOf, groups } = groupByScore(scores);
+  const { groupSize, groupMembers, memberPlaces } = groupCounts(groupOf, groups, member);
+  const { slot, memberSlot, memberGroups } = memberSlots(groupOf, groupMembers, memberPlaces);
   return {
     slot,
     memberSlot,
@@ -126,9 +139,9 @@ export function rankByScore(scores: ArrayLike<number>, member: Uint8Array): Rank
     scratchMemberSlots: new Float64Array(memberGroups),
     groupOf,
     groups,
-    memberPlaces: Int32Array.from(memberPlaces),
+    memberPlaces,
     positives: memberPlaces.length,
-    negatives: n - memberPlaces.length,
+    negatives: scores.length - memberPlaces.length,
     groupSize,
     groupMembers,
     scratchTotal: new Float64Array(groups),
@@ -330,47 +343,151 @@ export function precisionAtK(scores: ArrayLike<number>, member: Uint8Array): num
 }
 
 /**
+ * A column of scores arranged to count, for any of its values x, the scores
+ * below x and the scores at most x: the midranks behind the Mann-Whitney
+ * form of AUC. Built in O(n) without sorting: the scores go into n buckets
+ * of equal width between the least and the greatest, by
+ * floor((x − least) × n / (greatest − least)), which never decreases as x
+ * grows (each floating-point step is monotone), so every score in a lower
+ * bucket is below x and every score in a higher one above it; only x's own
+ * bucket is compared score by score (sorted on first use when large).
+ */
+export interface RankCounts {
+  /** The scores, bucket after bucket (each bucket's scores in input order until sorted). */
+  readonly values: Float64Array;
+  /** Where each bucket starts in `values`; one entry more than buckets, the last `n`. */
+  readonly start: Int32Array;
+  least: number;
+  /** Buckets per unit of score: n / (greatest − least), 0 when all scores are equal. */
+  scale: number;
+  /** 1 once a bucket's scores are sorted. */
+  readonly sorted: Uint8Array;
+  /** Scratch space: each score's bucket, and where the next score of each bucket goes. */
+  readonly bucket: Int32Array;
+  readonly next: Int32Array;
+}
+
+/** Buckets larger than this are sorted and searched by bisection; smaller ones are scanned. */
+const SCANNED_BUCKET = 16;
+
+function bucketOf(counts: RankCounts, x: number): number {
+  const last = counts.sorted.length - 1;
+  const b = Math.floor((x - counts.least) * counts.scale);
+  return Math.min(b, last);
+}
+
+/** Space for the {@link RankCounts} of a column of `n` scores. */
+function emptyRankCounts(n: number): RankCounts {
+  const buckets = Math.max(1, n);
+  return {
+    values: new Float64Array(n),
+    start: new Int32Array(buckets + 1),
+    least: 0,
+    scale: 0,
+    sorted: new Uint8Array(buckets),
+    bucket: new Int32Array(n),
+    next: new Int32Array(buckets),
+  };
+}
+
+/**
+ * The {@link RankCounts} of a column of finite scores, in `reuse` when it
+ * was made for a column of the same length (its previous counts are then
+ * overwritten).
+ */
+export function rankCounts(scores: Float64Array, reuse?: RankCounts): RankCounts {
+  const n = scores.length;
+  const counts = reuse?.values.length === n ? reuse : emptyRankCounts(n);
+  let least = Number.POSITIVE_INFINITY;
+  let greatest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = scores[i] as number;
+    if (x < least) least = x;
+    if (x > greatest) greatest = x;
+  }
+  const scale = greatest > least ? counts.sorted.length / (greatest - least) : 0;
+  counts.least = least;
+  counts.scale = Number.isFinite(scale) ? scale : 0;
+  counts.sorted.fill(0);
+  fillBuckets(counts, scores);
+  return counts;
+}
+
+/** Counting sort of the scores into their buckets. */
+function fillBuckets(counts: RankCounts, scores: Float64Array): void {
+  const { start, values, bucket, next } = counts;
+  const n = scores.length;
+  start.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf(counts, scores[i] as number);
+    bucket[i] = b;
+    start[b + 1] = (start[b + 1] as number) + 1;
+  }
+  for (let b = 0; b < next.length; b++) {
+    start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+    next[b] = start[b] as number;
+  }
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i] as number;
+    values[next[b] as number] = scores[i] as number;
+    next[b] = (next[b] as number) + 1;
+  }
+}
+
+/** The first index in `values[from..to)` (sorted) whose value is above x (`orEqual`) or at least x. */
+function bisect(values: Float64Array, from: number, to: number, x: number, orEqual: boolean) {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid] as number;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The number of scores below x plus the number at most x: twice x's 0-based midrank. */
+function belowPlusAtMost(counts: RankCounts, x: number): number {
+  const b = bucketOf(counts, x);
+  const { values, start } = counts;
+  const from = start[b] as number;
+  const to = start[b + 1] as number;
+  if (to - from > SCANNED_BUCKET) {
+    if (counts.sorted[b] === 0) {
+      values.subarray(from, to).sort();
+      counts.sorted[b] = 1;
+    }
+    return bisect(values, from, to, x, false) + bisect(values, from, to, x, true);
+  }
+  let sum = 2 * from;
+  for (let j = from; j < to; j++) {
+    const v = values[j] as number;
+    if (v < x) sum += 2;
+    else if (v === x) sum += 1;
+  }
+  return sum;
+}
+
+/**
  * ROC AUC by midranks (the Mann-Whitney form): the members' 1-based midranks
- * summed, less the least possible sum, over member/non-member pairs. Sorts
- * a copy with the typed array's own numeric sort and finds each member's
- * tie by binary search: the same figure as {@link rocAuc}, faster when only
- * AUC is wanted (calibration evaluates it thousands of times). `sorted`, the
- * scores in ascending order, may be passed when already at hand.
+ * among all the scores summed, less the least possible sum, over
+ * member/non-member pairs; the same figure as {@link rocAuc}, to the last
+ * bit (the rank sum is a sum of halves, exact in floating point), in O(n)
+ * for the column, then about O(1) per member. `counts` are the column's
+ * {@link rankCounts}, shared by every list ranked on the same scores;
+ * `memberPositions` the indexes of the members in `scores`.
  */
 export function aucByMidranks(
+  counts: RankCounts,
   scores: Float64Array,
-  member: Uint8Array,
-  members: number,
-  sorted: Float64Array = Float64Array.from(scores).sort(),
+  memberPositions: Int32Array,
 ): number {
-  const n = sorted.length;
-  const lowerBound = (x: number) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const upperBound = (x: number) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const members = memberPositions.length;
   let rankSum = 0;
-  for (let p = 0; p < n; p++) {
-    if (member[p] !== 1) continue;
-    const x = scores[p] as number;
-    // 1-based midrank of x among all scores.
-    rankSum += (lowerBound(x) + upperBound(x) + 1) / 2;
+  for (let m = 0; m < members; m++) {
+    rankSum += (belowPlusAtMost(counts, scores[memberPositions[m] as number] as number) + 1) / 2;
   }
-  const nonMembers = n - members;
+  const nonMembers = scores.length - members;
   return (rankSum - (members * (members + 1)) / 2) / (members * nonMembers);
 }

@@ -62,10 +62,19 @@ export function scoreColumn(
   topicIndex: number,
   cities: Int32Array,
 ): Float64Array {
-  const columns = matrix.topicIds.length;
-  const out = new Float64Array(cities.length);
+  return gatherColumn(matrix.scores, matrix.topicIds.length, topicIndex, cities);
+}
+
+/** Column `topicIndex` of row-major `scores` (`columns` per row) at the given rows, into `out` when given. */
+export function gatherColumn(
+  scores: Float64Array,
+  columns: number,
+  topicIndex: number,
+  cities: Int32Array,
+  out: Float64Array = new Float64Array(cities.length),
+): Float64Array {
   for (let p = 0; p < cities.length; p++) {
-    out[p] = matrix.scores[(cities[p] as number) * columns + topicIndex] as number;
+    out[p] = scores[(cities[p] as number) * columns + topicIndex] as number;
   }
   return out;
 }

@@ -427,7 +427,7 @@ function salienceOf(c: CompiledCity, t: CompiledTopic, row: Bound): number {
 }
 
 /** Capacity: clout (to command attention) and means (to follow through), each against the topic's demand. */
-function capacityOf(c: CompiledCity, t: CompiledTopic, k: Kernel, row: Bound): number {
+export function capacityOf(c: CompiledCity, t: CompiledTopic, k: Kernel, row: Bound): number {
   const i = row >> 3;
   return (
     k.clout * demandFit(c.clout[i] as number, t.cloutDemand) +

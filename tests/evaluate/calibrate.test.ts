@@ -2,6 +2,7 @@ import * as E from "fp-ts/Either";
 import { describe, expect, test } from "vitest";
 import {
   CATALOG,
+  type CalibrateOptions,
   type Calibration,
   type CalibrationParameter,
   calibrateScorer,
@@ -68,14 +69,15 @@ function valueAt(options: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], options);
 }
 
-function calibration(value: unknown, options?: unknown): Calibration {
+function calibration(value: unknown, options?: CalibrateOptions): Calibration {
   const result = calibrateScorer(value, options);
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left.issues));
   return result.right;
 }
 
+/** Options typed loosely on purpose: the tests pass what a caller without types might. */
 function errorOf(value: unknown, options?: unknown): ValidationError {
-  const result = calibrateScorer(value, options);
+  const result = calibrateScorer(value, options as CalibrateOptions);
   if (E.isRight(result)) throw new Error("expected a Left");
   return result.left;
 }

@@ -6,6 +6,7 @@ import {
   type City,
   catalogTopic,
   type Estimate,
+  type EvaluateOptions,
   type Evaluation,
   type EvaluationInput,
   type EvaluationRow,
@@ -27,14 +28,15 @@ const climate = topic("climate-action");
 const trade = topic("trade-stance");
 const cities = syntheticCities(240);
 
-function evaluation(input: unknown, options?: unknown): Evaluation {
+function evaluation(input: unknown, options?: EvaluateOptions): Evaluation {
   const result = evaluateRelevance(input, options);
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left.issues));
   return result.right;
 }
 
+/** Options typed loosely on purpose: the tests pass what a caller without types might. */
 function errorOf(input: unknown, options?: unknown): ValidationError {
-  const result = evaluateRelevance(input, options);
+  const result = evaluateRelevance(input, options as EvaluateOptions);
   if (E.isRight(result)) throw new Error("expected a Left");
   return result.left;
 }

@@ -8,9 +8,11 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import {
+  aucByMidranks,
   averagePrecision,
   precisionAtK,
   rankByScore,
+  rankCounts,
   rankingMetrics,
   replicateMetrics,
   rocAuc,
@@ -235,4 +237,67 @@ describe("laws", () => {
       expect(b.precisionAtK).toBeCloseTo(a.precisionAtK, 12);
     },
   );
+});
+
+describe("AUC by midranks (calibration's AUC)", () => {
+  const positionsOf = (member: readonly number[]) =>
+    Int32Array.from(member.flatMap((m, i) => (m === 1 ? [i] : [])));
+
+  /**
+   * Scores with long runs of equal values (beyond the 16 a bucket scans, so
+   * that buckets are sorted and bisected), zeros of both signs, and spread
+   * values; at least one member and one non-member.
+   */
+  const columns = fc
+    .array(
+      fc.tuple(
+        fc.oneof(
+          fc.constantFrom(0, -0, 0.25, 1),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.integer({ min: 0, max: 1000 }).map((k) => 0.3 + k * 1e-12),
+        ),
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 1, max: 40 }),
+      ),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((runs) => ({
+      scores: runs.flatMap(([s, , times]) => Array.from({ length: times }, () => s)),
+      member: runs.flatMap(([, m, times], r) =>
+        Array.from({ length: times }, (_, k) => ((m + k + r) % 3 === 0 ? 1 : 0)),
+      ),
+    }))
+    .filter(({ member }) => member.includes(1) && member.includes(0));
+
+  test.prop([fc.oneof(labelled, columns)])(
+    "equals AUC by counting pairs and rocAuc, to the last bit",
+    ({ scores, member }) => {
+      const column = Float64Array.from(scores);
+      const auc = aucByMidranks(rankCounts(column), column, positionsOf(member));
+      expect(auc).toBe(aucByPairs(scores, member));
+      expect(auc).toBe(rocAuc(scores, flags(member)));
+    },
+  );
+
+  test.prop([columns])(
+    "counts reused for another column of the same length give that column's AUC",
+    ({ scores, member }) => {
+      const first = Float64Array.from(scores);
+      const counts = rankCounts(first);
+      aucByMidranks(counts, first, positionsOf(member));
+      const second = Float64Array.from(scores, (_, i) => 0.1 + 0.5 * (scores.at(-1 - i) as number));
+      const secondMember = [...member].reverse();
+      const reused = rankCounts(second, counts);
+      expect(reused).toBe(counts);
+      expect(aucByMidranks(reused, second, positionsOf(secondMember))).toBe(
+        rocAuc(second, flags(secondMember)),
+      );
+    },
+  );
+
+  test("a column of equal scores has AUC one half", () => {
+    const column = new Float64Array(50).fill(0.4);
+    const member = Array.from({ length: 50 }, (_, i) => (i % 5 === 0 ? 1 : 0));
+    expect(aucByMidranks(rankCounts(column), column, positionsOf(member))).toBe(0.5);
+  });
 });
