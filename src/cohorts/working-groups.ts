@@ -133,11 +133,7 @@ export interface WorkingGroupSuggestions {
 }
 
 /** Groups as working groups need them: an id, a label and member ids. */
-interface MemberGroup {
-  readonly id: string;
-  readonly label: string;
-  readonly memberIds: readonly string[];
-}
+type MemberGroup = Pick<WorkingGroup, "id" | "label" | "memberIds">;
 
 function groupMembers(
   cities: readonly City[],
