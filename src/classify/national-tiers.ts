@@ -9,9 +9,9 @@ import * as z from "zod/mini";
 import { firstSeenTracker } from "../internal/ids";
 import { nonBlankText } from "../internal/schemas";
 import { COUNTRY_CODES, type CountryCode } from "../model/country-codes";
-import { describeValue, type ValidationError } from "../model/errors";
+import type { ValidationError } from "../model/errors";
 import { parseWithSchema, type RecordError } from "../model/parse";
-import { readEntries } from "../model/read";
+import { readEntries, refusedListMessage } from "../model/read";
 import type { NationalTier } from "../model/taxonomy";
 
 /**
@@ -71,19 +71,26 @@ const PlaceSchema = /* @__PURE__ */ z.strictObject({
   metroPopulation: z.optional(z.int().check(z.positive())),
 });
 
-/** A place to rank: any data set with an id, a country and a population (e.g. GeoNames). @category Classifiers */
-export interface PlaceInput {
-  readonly id: string | number;
-  readonly country: CountryCode;
-  /** Whole number of at least 1; GeoNames' 0 ("unknown") is rejected, so drop such places first. */
-  readonly population: number;
-  /**
-   * The population of the metropolitan area or urban agglomeration the place
-   * stands for, where known: it can raise a place to `secondary` or
-   * `tertiary`, never to `primary` (see {@link classifyNationalTiers}).
-   */
-  readonly metroPopulation?: number | undefined;
-}
+/**
+ * A place to rank: any data set with an id, a country and a population (e.g.
+ * GeoNames). The input type of the schema {@link classifyNationalTiers}
+ * checks each place against at run time:
+ *
+ * - `id`: a non-blank string or a whole number, unique in the list;
+ * - `country`: ISO 3166-1 alpha-2 (`XK` for Kosovo);
+ * - `population`: a whole number of at least 1; GeoNames' 0 ("unknown") is
+ *   rejected, so drop such places first;
+ * - `metroPopulation` (optional): the population of the metropolitan area or
+ *   urban agglomeration the place stands for, where known: it can raise a
+ *   place to `secondary` or `tertiary`, never to `primary`.
+ *
+ * No other field is accepted.
+ *
+ * @example
+ * const place: PlaceInput = { id: 2643123, country: "GB", population: 395_515 };
+ * @category Classifiers
+ */
+export type PlaceInput = Readonly<z.input<typeof PlaceSchema>>;
 
 /** A place's position in its country's urban hierarchy. @category Classifiers */
 export interface NationalTierAssignment {
@@ -162,29 +169,48 @@ const NATIONAL_TIER_ORDER: Readonly<Record<NationalTier, number>> = {
  * @category Classifiers
  */
 export function classifyNationalTiers(
-  places: unknown,
-  options?: unknown,
+  places: readonly PlaceInput[],
+  options?: NationalTierOptions,
 ): E.Either<ValidationError, NationalTiers> {
   const parsedOptions = parseWithSchema(OptionsSchema, options ?? {}, "an options object");
   if (E.isLeft(parsedOptions)) return parsedOptions;
-  const given = parsedOptions.right;
-  const o: Thresholds = {
+  const thresholds = thresholdsOf(parsedOptions.right);
+  const { valid, errors } = readPlaces(places);
+  const assigned = new Map<PlaceInput, NationalTierAssignment>();
+  for (const inCountry of byCountry(valid).values()) {
+    for (const assignment of assignCountry(inCountry, thresholds)) {
+      assigned.set(assignment.place, assignment.tier);
+    }
+  }
+  const tiers = valid.map((place) => assigned.get(place) as NationalTierAssignment);
+  return E.right({ tiers, errors });
+}
+
+/** The thresholds given, the defaults for the others. */
+function thresholdsOf(given: NationalTierOptions): Thresholds {
+  return {
     primaryShare: given.primaryShare ?? DEFAULT_NATIONAL_TIER_OPTIONS.primaryShare,
     secondaryShare: given.secondaryShare ?? DEFAULT_NATIONAL_TIER_OPTIONS.secondaryShare,
     tertiaryShare: given.tertiaryShare ?? DEFAULT_NATIONAL_TIER_OPTIONS.tertiaryShare,
   };
+}
 
+/**
+ * The valid places, in input order, and an error for each invalid one and
+ * each repeated id (on the later place); input that is not an array gives
+ * one error with index -1.
+ */
+function readPlaces(places: unknown): {
+  readonly valid: readonly PlaceInput[];
+  readonly errors: readonly RecordError[];
+} {
   const list = readEntries(places);
   if (E.isLeft(list)) {
-    const message =
-      list.left === "is not an array"
-        ? `must be an array of places; got ${describeValue(places)}`
-        : `must be an array of places that can be read; it ${list.left}`;
-    return E.right({ tiers: [], errors: [{ index: -1, issues: [{ path: [], message }] }] });
+    const message = refusedListMessage(list.left, "places", places);
+    return { valid: [], errors: [{ index: -1, issues: [{ path: [], message }] }] };
   }
-
   const errors: RecordError[] = [];
-  const valid: { index: number; place: PlaceInput }[] = [];
+  const valid: PlaceInput[] = [];
   const firstIndexOf = firstSeenTracker<string | number, number>();
   for (let index = 0; index < list.right.length; index++) {
     const parsed = E.chain((raw: unknown) => parseWithSchema(PlaceSchema, raw, "a place object"))(
@@ -196,49 +222,52 @@ export function classifyNationalTiers(
     }
     const first = firstIndexOf(parsed.right.id, index);
     if (first !== undefined) {
-      errors.push({
-        index,
-        id: String(parsed.right.id),
-        issues: [{ path: ["id"], message: `repeats the id of the place at index ${first}` }],
-      });
+      const message = `repeats the id of the place at index ${first}`;
+      errors.push({ index, id: String(parsed.right.id), issues: [{ path: ["id"], message }] });
       continue;
     }
-    valid.push({ index, place: parsed.right });
+    valid.push(parsed.right);
   }
+  return { valid, errors };
+}
 
-  const byCountry = new Map<string, PlaceInput[]>();
-  for (const { place } of valid) {
-    const list = byCountry.get(place.country);
-    if (list === undefined) byCountry.set(place.country, [place]);
+/** The places of each country, in input order. */
+function byCountry(places: readonly PlaceInput[]): Map<string, PlaceInput[]> {
+  const grouped = new Map<string, PlaceInput[]>();
+  for (const place of places) {
+    const list = grouped.get(place.country);
+    if (list === undefined) grouped.set(place.country, [place]);
     else list.push(place);
   }
+  return grouped;
+}
 
-  const assigned = new Map<PlaceInput, NationalTierAssignment>();
-  for (const list of byCountry.values()) {
-    const sorted = [...list].sort((a, b) => b.population - a.population);
-    const largest = sorted[0]?.population ?? 1;
-    let largestSize = 1;
-    for (const p of list) largestSize = Math.max(largestSize, p.population, p.metroPopulation ?? 0);
-    let rank = 0;
-    let previous = Number.NaN;
-    sorted.forEach((place, position) => {
-      if (place.population !== previous) rank = position + 1;
-      previous = place.population;
-      const shareOfLargest = place.population / largest;
-      const metroShareOfLargest =
-        place.metroPopulation === undefined ? undefined : place.metroPopulation / largestSize;
-      assigned.set(place, {
-        id: place.id,
-        country: place.country,
-        population: place.population,
-        rank,
-        shareOfLargest,
-        ...(metroShareOfLargest !== undefined && { metroShareOfLargest }),
-        tier: tierWithMetro(shareOfLargest, metroShareOfLargest, o),
-      });
-    });
-  }
-
-  const tiers = valid.map(({ place }) => assigned.get(place) as NationalTierAssignment);
-  return E.right({ tiers, errors });
+/** The rank, shares and tier of each place of one country, largest first. */
+function assignCountry(
+  list: readonly PlaceInput[],
+  o: Thresholds,
+): { readonly place: PlaceInput; readonly tier: NationalTierAssignment }[] {
+  const sorted = [...list].sort((a, b) => b.population - a.population);
+  const largest = sorted[0]?.population ?? 1;
+  let largestSize = 1;
+  for (const p of list) largestSize = Math.max(largestSize, p.population, p.metroPopulation ?? 0);
+  let rank = 0;
+  let previous = Number.NaN;
+  return sorted.map((place, position) => {
+    if (place.population !== previous) rank = position + 1;
+    previous = place.population;
+    const shareOfLargest = place.population / largest;
+    const metroShareOfLargest =
+      place.metroPopulation === undefined ? undefined : place.metroPopulation / largestSize;
+    const tier: NationalTierAssignment = {
+      id: place.id,
+      country: place.country,
+      population: place.population,
+      rank,
+      shareOfLargest,
+      ...(metroShareOfLargest !== undefined && { metroShareOfLargest }),
+      tier: tierWithMetro(shareOfLargest, metroShareOfLargest, o),
+    };
+    return { place, tier };
+  });
 }

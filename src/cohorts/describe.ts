@@ -269,35 +269,54 @@ export const CROSS_SECTION_PHRASE = "a cross-section of the whole set";
  * Western Africa").
  */
 export function describeLevels(levels: readonly DistinctiveLevel[]): string {
-  const at = (field: DescriptorField) => levels.find((level) => level.field === field)?.level;
-  const phrases = (field: OrdinalField) => {
-    const level = at(field);
-    return level === undefined ? undefined : levelPhrases(field, level);
-  };
-  const income = phrases("resources.incomeTier");
-  const tier = phrases("resources.nationalTier");
-  const role = phrases("outlook.internationalRole");
-  const gdp = at("resources.metroGdpUsd");
-  const budget = at("resources.budgetUsd");
-  const office = at("resources.internationalOffice");
-  const autonomy = phrases("governance.autonomy");
-  const regime = phrases("governance.regime");
-  const capital = at("capital");
-  const population = at("population");
-  const metroPopulation = at("metroPopulation");
-  const economyType = at("resources.globalEconomyType");
-  const connectivity = at("resources.connectivity");
-  const region = at("region");
+  const at: LevelOf = (field) => levels.find((level) => level.field === field)?.level;
   const themes = levels
     .filter((level) => level.field === "outlook.priorities")
     .map((level) => themeWords(level.level as Theme));
+  const words = headNoun(at);
+  const withs = withClauses(at);
+  if (withs.length > 0) words.push(`with ${joinWithAnd(withs)}`);
+  if (themes.length > 0) words.push(`prioritising ${joinWithAnd(themes)}`);
+  const system = systemPhrase(at);
+  if (system !== undefined) words.push(system);
+  const region = at("region");
+  if (region !== undefined) words.push(`in ${labelOf(REGION_LEVELS, region)}`);
+  return words.join(" ");
+}
 
+/** The distinctive level of a field, if it has one. */
+type LevelOf = (field: DescriptorField) => string | undefined;
+
+/** The phrases of an ordinal field's distinctive level, if it has one. */
+function phrasesAt(at: LevelOf, field: OrdinalField) {
+  const level = at(field);
+  return level === undefined ? undefined : levelPhrases(field, level);
+}
+
+/** The head of the phrase: income adjective, then capitals or the tier ("high-income secondary cities"). */
+function headNoun(at: LevelOf): string[] {
+  const income = phrasesAt(at, "resources.incomeTier");
+  const tier = phrasesAt(at, "resources.nationalTier");
+  const capital = at("capital");
   const words: string[] = [];
   if (income?.adjective !== undefined) words.push(income.adjective);
   if (capital === "false") words.push("non-capital");
   // A national capital heads its country's hierarchy: "national capitals" says more than the tier.
   if (capital === "true") words.push("national capitals");
   else words.push(tier === undefined ? "cities" : tier.plural);
+  return words;
+}
+
+/** What the "with" clause lists: mayors, populations, economies, budgets, the international office. */
+function withClauses(at: LevelOf): string[] {
+  const role = phrasesAt(at, "outlook.internationalRole");
+  const population = at("population");
+  const metroPopulation = at("metroPopulation");
+  const economyType = at("resources.globalEconomyType");
+  const connectivity = at("resources.connectivity");
+  const gdp = at("resources.metroGdpUsd");
+  const budget = at("resources.budgetUsd");
+  const office = at("resources.internationalOffice");
   const withs: string[] = [];
   if (role !== undefined) withs.push(role.plural);
   if (population !== undefined) withs.push(`${population} populations`);
@@ -312,17 +331,19 @@ export function describeLevels(levels: readonly DistinctiveLevel[]): string {
   if (budget !== undefined) withs.push(`${budget} city budgets`);
   if (office === "true") withs.push("an international office");
   if (office === "false") withs.push("no international office");
-  if (withs.length > 0) words.push(`with ${joinWithAnd(withs)}`);
-  if (themes.length > 0) words.push(`prioritising ${joinWithAnd(themes)}`);
+  return withs;
+}
+
+/** The national system: "in centralized liberal democracies", or either part alone. */
+function systemPhrase(at: LevelOf): string | undefined {
+  const autonomy = phrasesAt(at, "governance.autonomy");
+  const regime = phrasesAt(at, "governance.regime");
   if (autonomy !== undefined && regime !== undefined) {
-    words.push(`in ${autonomy.adjective} ${regime.plural}`);
-  } else if (autonomy !== undefined) {
-    words.push(`in ${autonomy.plural}`);
-  } else if (regime !== undefined) {
-    words.push(`in ${regime.plural}`);
+    return `in ${autonomy.adjective} ${regime.plural}`;
   }
-  if (region !== undefined) words.push(`in ${labelOf(REGION_LEVELS, region)}`);
-  return words.join(" ");
+  if (autonomy !== undefined) return `in ${autonomy.plural}`;
+  if (regime !== undefined) return `in ${regime.plural}`;
+  return undefined;
 }
 
 /**

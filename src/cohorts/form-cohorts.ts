@@ -321,27 +321,10 @@ export function formCohorts(
   const cities = read.right;
   const n = cities.length;
   if (requested !== undefined && requested > n) {
-    return E.left(
-      validationError([
-        {
-          path: ["k"],
-          message: `must be at most the number of cities (${n}); got ${requested}`,
-        },
-      ]),
-    );
+    const message = `must be at most the number of cities (${n}); got ${requested}`;
+    return E.left(validationError([{ path: ["k"], message }]));
   }
-  if (n === 0) {
-    return E.right({
-      k: 0,
-      method: "pam",
-      distinctProfiles: 0,
-      cost: 0,
-      silhouette: 0,
-      silhouetteMethod: "exact",
-      candidates: [],
-      cohorts: [],
-    });
-  }
+  if (n === 0) return E.right(NO_COHORTS);
 
   const sorted = [...cities].sort(byId);
   const compiled = compileProfiles(sorted);
@@ -350,43 +333,19 @@ export function formCohorts(
   // Only a k above the number of distinct profiles needs to split identical ones.
   const points =
     requested !== undefined && requested > distinctCount ? eachCity(compiled) : distinct;
-  const { profiles, weights } = points;
-  const method = profiles.size > PAM_MAX_POINTS ? "clara" : "pam";
-  const matrix = method === "pam" ? distanceMatrix(profiles) : undefined;
-
-  const upper = Math.min(maxK ?? DEFAULT_MAX_K, n - 1, distinctCount);
-  const tried: number[] = [];
-  if (requested !== undefined) tried.push(requested);
-  else for (let k = 2; k <= upper; k++) tried.push(k);
-  const chooses = tried.length > 0 && requested === undefined;
-  if (tried.length === 0) tried.push(1);
-
-  const buildOrder = matrix === undefined ? undefined : build(matrix, weights, Math.max(...tried));
-  const medoidsFor = (k: number): Medoids =>
-    matrix === undefined || buildOrder === undefined
-      ? // A fresh generator per k: the cohorts for a k do not depend on the other k tried.
-        clara(profiles, weights, k, seededRandom(seed))
-      : swap(matrix, weights, buildOrder.subarray(0, k));
-
-  let found = tried.map(medoidsFor);
-  let scored = silhouettesOf(points, matrix, found, seed);
-  const means = found.map((_, p) => meanSilhouette(scored, weights, p));
-  let chosen = 0;
-  for (let p = 1; p < tried.length; p++) {
-    if ((means[p] as number) > (means[chosen] as number)) chosen = p;
-  }
-  const candidates = chooses ? tried.map((k, p) => ({ k, silhouette: means[p] as number })) : [];
-  let result = found[chosen] as Medoids;
-  let values = scored.values[chosen] as Float64Array;
-  let silhouette = means[chosen] as number;
-  if (chooses && silhouette <= 0) {
-    // No k shows structure: one cohort, whose silhouettes are all 0.
-    found = [medoidsFor(1)];
-    scored = silhouettesOf(points, matrix, found, seed);
-    result = found[0] as Medoids;
-    values = scored.values[0] as Float64Array;
-    silhouette = 0;
-  }
+  const method = points.profiles.size > PAM_MAX_POINTS ? "clara" : "pam";
+  const matrix = method === "pam" ? distanceMatrix(points.profiles) : undefined;
+  const { tried, chooses } = ksToTry(
+    requested,
+    Math.min(maxK ?? DEFAULT_MAX_K, n - 1, distinctCount),
+  );
+  const medoidsFor = medoidFinder(points, matrix, Math.max(...tried), seed);
+  const { result, scored, values, silhouette, candidates } = chooseK(
+    tried.map(medoidsFor),
+    chooses ? tried : undefined,
+    { points, matrix, seed },
+    () => medoidsFor(1),
+  );
   return E.right({
     k: result.medoids.length,
     method,
@@ -397,6 +356,98 @@ export function formCohorts(
     candidates,
     cohorts: describeCohorts(sorted, points, result, scored, values),
   });
+}
+
+/** The result for no cities: no cohorts. */
+const NO_COHORTS: CohortResult = {
+  k: 0,
+  method: "pam",
+  distinctProfiles: 0,
+  cost: 0,
+  silhouette: 0,
+  silhouetteMethod: "exact",
+  candidates: [],
+  cohorts: [],
+};
+
+/**
+ * The k to form: the one requested, or every k from 2 to `upper` to choose
+ * from (`chooses`); 1 when there is no k to choose from.
+ */
+function ksToTry(
+  requested: number | undefined,
+  upper: number,
+): { readonly tried: readonly number[]; readonly chooses: boolean } {
+  const tried: number[] = [];
+  if (requested !== undefined) tried.push(requested);
+  else for (let k = 2; k <= upper; k++) tried.push(k);
+  const chooses = tried.length > 0 && requested === undefined;
+  if (tried.length === 0) tried.push(1);
+  return { tried, chooses };
+}
+
+/** The k-medoids of the points for any k up to `maxK`: PAM on the matrix when there is one, else CLARA. */
+function medoidFinder(
+  points: DistinctProfiles,
+  matrix: Float64Array | undefined,
+  maxK: number,
+  seed: number,
+): (k: number) => Medoids {
+  const { profiles, weights } = points;
+  if (matrix === undefined) {
+    // A fresh generator per k: the cohorts for a k do not depend on the other k tried.
+    return (k) => clara(profiles, weights, k, seededRandom(seed));
+  }
+  const buildOrder = build(matrix, weights, maxK);
+  return (k) => swap(matrix, weights, buildOrder.subarray(0, k));
+}
+
+/** The points being grouped, their distance matrix (PAM only) and the seed. */
+interface Grouping {
+  readonly points: DistinctProfiles;
+  readonly matrix: Float64Array | undefined;
+  readonly seed: number;
+}
+
+/** The partition kept, with its silhouettes, and the mean silhouette of every k tried when k was chosen. */
+interface ChosenPartition {
+  readonly result: Medoids;
+  readonly scored: ScoredPartitions;
+  /** The silhouettes of `scored.points` under `result`. */
+  readonly values: Float64Array;
+  readonly silhouette: number;
+  readonly candidates: readonly SilhouetteByK[];
+}
+
+/**
+ * Keeps the partition of highest mean silhouette (ties: the first found).
+ * When k is being chosen (`choosingFrom` lists the k of `found`) and none
+ * reaches a positive mean silhouette, one cohort instead (`oneCohort`).
+ */
+function chooseK(
+  found: readonly Medoids[],
+  choosingFrom: readonly number[] | undefined,
+  grouping: Grouping,
+  oneCohort: () => Medoids,
+): ChosenPartition {
+  const { points, matrix, seed } = grouping;
+  const scored = silhouettesOf(points, matrix, found, seed);
+  const means = found.map((_, p) => meanSilhouette(scored, points.weights, p));
+  let chosen = 0;
+  for (let p = 1; p < found.length; p++) {
+    if ((means[p] as number) > (means[chosen] as number)) chosen = p;
+  }
+  const candidates = choosingFrom?.map((k, p) => ({ k, silhouette: means[p] as number })) ?? [];
+  const silhouette = means[chosen] as number;
+  if (choosingFrom !== undefined && silhouette <= 0) {
+    // No k shows structure: one cohort, whose silhouettes are all 0.
+    const one = oneCohort();
+    const scoredOne = silhouettesOf(points, matrix, [one], seed);
+    const values = scoredOne.values[0] as Float64Array;
+    return { result: one, scored: scoredOne, values, silhouette: 0, candidates };
+  }
+  const values = scored.values[chosen] as Float64Array;
+  return { result: found[chosen] as Medoids, scored, values, silhouette, candidates };
 }
 
 /** The cohorts of a k-medoids result, described and ordered. */

@@ -16,7 +16,7 @@ import {
   validationError,
 } from "../model/errors";
 import { boundIssues } from "../model/parse";
-import { readEntries, snapshot } from "../model/read";
+import { readEntries, refusedListMessage, snapshot } from "../model/read";
 import type { City, Topic } from "../model/schemas";
 import { repeatedIds } from "./ids";
 
@@ -41,10 +41,7 @@ function readRecords<T extends { readonly id: string }>(
 ): E.Either<ValidationError, readonly T[]> {
   const entries = readEntries(list);
   if (E.isLeft(entries)) {
-    const message =
-      entries.left === "is not an array"
-        ? `must be an array of ${name.plural}; got ${describeValue(list)}`
-        : `must be an array of ${name.plural} that can be read; it ${entries.left}`;
+    const message = refusedListMessage(entries.left, name.plural, list);
     return E.left(validationError([{ path: [...name.at], message }]));
   }
   const records: T[] = [];

@@ -115,6 +115,46 @@ function nearestTwo(
   }
 }
 
+/** Each point's nearest medoid (its position in `medoids`), the distance to it, and to the second nearest. */
+interface NearestTwo {
+  readonly nearest: Int32Array;
+  readonly first: Float64Array;
+  readonly second: Float64Array;
+}
+
+/**
+ * The change of total distance when candidate `c` replaces each medoid, in
+ * one pass over the points (FastPAM1): returns the part every swap shares
+ * (points that move to `c` whichever medoid leaves) and writes the part of
+ * the swap with the medoid at position s into `delta[s]`.
+ */
+function swapChanges(
+  d: Float64Array,
+  weights: Float64Array,
+  c: number,
+  { nearest, first, second }: NearestTwo,
+  delta: Float64Array,
+): number {
+  const n = weights.length;
+  delta.fill(0);
+  let shared = 0;
+  const row = c * n;
+  for (let o = 0; o < n; o++) {
+    const toCandidate = d[row + o] as number;
+    const current = first[o] as number;
+    const weight = weights[o] as number;
+    if (toCandidate < current) {
+      shared += weight * (toCandidate - current);
+    } else {
+      // Only the removal of o's own medoid moves it: to c or to its second nearest.
+      const fallback = second[o] as number;
+      const slot = nearest[o] as number;
+      delta[slot] = (delta[slot] as number) + weight * (Math.min(toCandidate, fallback) - current);
+    }
+  }
+  return shared;
+}
+
 /**
  * PAM's SWAP from the given medoids: repeatedly make the single swap of a
  * medoid for a non-medoid that lowers the total distance most, until none
@@ -141,24 +181,7 @@ export function swap(d: Float64Array, weights: Float64Array, initial: Int32Array
     let bestSlot = -1;
     for (let c = 0; c < n; c++) {
       if (isMedoid[c] === 1) continue;
-      delta.fill(0);
-      // Points that move to c whichever medoid leaves: their gain is shared by every swap.
-      let shared = 0;
-      const row = c * n;
-      for (let o = 0; o < n; o++) {
-        const toCandidate = d[row + o] as number;
-        const current = first[o] as number;
-        const weight = weights[o] as number;
-        if (toCandidate < current) {
-          shared += weight * (toCandidate - current);
-        } else {
-          // Only the removal of o's own medoid moves it: to c or to its second nearest.
-          const fallback = second[o] as number;
-          const slot = nearest[o] as number;
-          delta[slot] =
-            (delta[slot] as number) + weight * (Math.min(toCandidate, fallback) - current);
-        }
-      }
+      const shared = swapChanges(d, weights, c, { nearest, first, second }, delta);
       for (let s = 0; s < k; s++) {
         const change = shared + (delta[s] as number);
         if (change < bestChange) {

@@ -37,28 +37,7 @@ export function silhouettes(
   partitions: readonly Partition[],
 ): Float64Array[] {
   const n = weights.length;
-  const layouts = partitions.map(({ k, assignment }) => {
-    // Points grouped by cohort (counting sort, stable), with each cohort's start.
-    const starts = new Int32Array(k + 1);
-    for (let i = 0; i < n; i++) {
-      const c = (assignment[i] as number) + 1;
-      starts[c] = (starts[c] as number) + 1;
-    }
-    for (let c = 0; c < k; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-    const next = starts.slice(0, k);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = assignment[i] as number;
-      order[next[c] as number] = i;
-      next[c] = (next[c] as number) + 1;
-    }
-    const size = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const c = assignment[i] as number;
-      size[c] = (size[c] as number) + (weights[i] as number);
-    }
-    return { starts, order, size };
-  });
+  const layouts = partitions.map((p) => layoutOf(p, weights));
   const out = partitions.map(() => new Float64Array(n));
   const weighted = new Float64Array(n);
   const sum = new Float64Array(Math.max(1, ...partitions.map((p) => p.k)));
@@ -69,31 +48,80 @@ export function silhouettes(
     for (let p = 0; p < partitions.length; p++) {
       const { k, assignment } = partitions[p] as Partition;
       if (k < 2) continue;
-      const { starts, order, size } = layouts[p] as (typeof layouts)[number];
-      const own = assignment[i] as number;
-      const ownSize = size[own] as number;
-      if (ownSize < 2) continue;
-      for (let c = 0; c < k; c++) {
-        let total = 0;
-        const end = starts[c + 1] as number;
-        for (let t = starts[c] as number; t < end; t++)
-          total += weighted[order[t] as number] as number;
-        sum[c] = total;
-      }
-      const a = (sum[own] as number) / (ownSize - 1);
-      let b = Number.POSITIVE_INFINITY;
-      for (let c = 0; c < k; c++) {
-        const cohortSize = size[c] as number;
-        if (c === own || cohortSize === 0) continue;
-        const mean = (sum[c] as number) / cohortSize;
-        if (mean < b) b = mean;
-      }
-      const scale = Math.max(a, b);
-      (out[p] as Float64Array)[i] =
-        scale === 0 || b === Number.POSITIVE_INFINITY ? 0 : (b - a) / scale;
+      (out[p] as Float64Array)[i] = silhouetteOf(
+        assignment[i] as number,
+        layouts[p] as Layout,
+        weighted,
+        sum,
+      );
     }
   }
   return out;
+}
+
+/** A partition's points grouped by cohort, with each cohort's start and weighted size. */
+interface Layout {
+  /** Cohort c's points are `order[starts[c]..starts[c + 1])`. */
+  readonly starts: Int32Array;
+  readonly order: Int32Array;
+  /** Each cohort's total weight. */
+  readonly size: Float64Array;
+}
+
+/** Groups a partition's points by cohort (counting sort, stable). */
+function layoutOf({ k, assignment }: Partition, weights: Float64Array): Layout {
+  const n = weights.length;
+  const starts = new Int32Array(k + 1);
+  for (let i = 0; i < n; i++) {
+    const c = (assignment[i] as number) + 1;
+    starts[c] = (starts[c] as number) + 1;
+  }
+  for (let c = 0; c < k; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const next = starts.slice(0, k);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = assignment[i] as number;
+    order[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  }
+  const size = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const c = assignment[i] as number;
+    size[c] = (size[c] as number) + (weights[i] as number);
+  }
+  return { starts, order, size };
+}
+
+/**
+ * The silhouette of one point in cohort `own`, given its weighted distances
+ * to every point (`weighted`); `sum` is scratch space of at least k entries.
+ * 0 for a point alone in its cohort.
+ */
+function silhouetteOf(
+  own: number,
+  { starts, order, size }: Layout,
+  weighted: Float64Array,
+  sum: Float64Array,
+): number {
+  const k = size.length;
+  const ownSize = size[own] as number;
+  if (ownSize < 2) return 0;
+  for (let c = 0; c < k; c++) {
+    let total = 0;
+    const end = starts[c + 1] as number;
+    for (let t = starts[c] as number; t < end; t++) total += weighted[order[t] as number] as number;
+    sum[c] = total;
+  }
+  const a = (sum[own] as number) / (ownSize - 1);
+  let b = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < k; c++) {
+    const cohortSize = size[c] as number;
+    if (c === own || cohortSize === 0) continue;
+    const mean = (sum[c] as number) / cohortSize;
+    if (mean < b) b = mean;
+  }
+  const scale = Math.max(a, b);
+  return scale === 0 || b === Number.POSITIVE_INFINITY ? 0 : (b - a) / scale;
 }
 
 /** The weighted mean of `values` (0 when the weights sum to 0). */

@@ -11,6 +11,7 @@ import type { ValidationError } from "../model/errors";
 import { parseWithSchema } from "../model/parse";
 import type { City, Topic } from "../model/schemas";
 import { RELEVANCE_BANDS } from "../score/bands";
+import type { ScoreMatrix } from "../score/scorer";
 import { CAUCUS_FIELDS, type CaucusField, caucus } from "./caucus";
 import { formCohorts, MAX_COHORTS } from "./form-cohorts";
 import { readCities, readTopics } from "./members";
@@ -170,6 +171,114 @@ const served = (m: MemberReflection): ServedLevel => ({
   meanRelevance: m.meanRelevance,
 });
 
+/** The platform as every group sees it: all members' scores, top topics and the agenda's columns. */
+interface PlatformView {
+  readonly matrix: ScoreMatrix;
+  /** Each member's top topic columns, by row. */
+  readonly tops: readonly (readonly number[])[];
+  /** The agenda's columns of `matrix`. */
+  readonly agenda: readonly number[];
+  readonly onAgenda: ReadonlySet<string>;
+  readonly rowOf: ReadonlyMap<string, number>;
+}
+
+/** How a sub-agenda is chosen: its longest length and the relevance every member must reach. */
+interface SubAgendaSettings {
+  readonly maxTopics: number;
+  readonly threshold: number;
+}
+
+/** The rows of `rows` of a score matrix, as a matrix of their own. */
+function rowsOf(matrix: ScoreMatrix, rows: readonly number[]): ScoreMatrix {
+  const columns = matrix.topicIds.length;
+  return {
+    cityIds: rows.map((i) => matrix.cityIds[i] as string),
+    topicIds: matrix.topicIds,
+    scores: Float64Array.from(
+      rows.flatMap((i) => Array.from(matrix.scores.subarray(i * columns, (i + 1) * columns))),
+    ),
+  };
+}
+
+/**
+ * Greedy maximin: adds, one at a time, the candidate topic that most raises
+ * the group's worst-served level (share first, then mean relevance), and
+ * stops when none raises it or `maxTopics` are chosen.
+ */
+function chooseSubAgenda(
+  candidates: readonly SharedTopic[],
+  agenda: readonly number[],
+  before: MemberReflection,
+  maxTopics: number,
+  group: ScoreMatrix,
+  worstUnder: (columnsOnAgenda: readonly number[]) => MemberReflection,
+): { readonly chosen: readonly SharedTopic[]; readonly after: MemberReflection } {
+  const chosen: SharedTopic[] = [];
+  let extended = [...agenda];
+  let after = before;
+  while (chosen.length < maxTopics) {
+    let best: { topic: SharedTopic; worst: MemberReflection; columns: number[] } | undefined;
+    for (const topic of candidates) {
+      if (chosen.includes(topic)) continue;
+      const columnsWith = [...extended, ...columnsOf(group, [topic.topicId])];
+      const worst = worstUnder(columnsWith);
+      if (best === undefined || compareLevels(worst, best.worst) > 0) {
+        best = { topic, worst, columns: columnsWith };
+      }
+    }
+    if (best === undefined || compareLevels(best.worst, after) <= 0) break;
+    chosen.push(best.topic);
+    extended = best.columns;
+    after = best.worst;
+  }
+  return { chosen, after };
+}
+
+/** One group's working group: its worst-served member before and after its sub-agenda. */
+function workingGroupOf(
+  group: MemberGroup,
+  view: PlatformView,
+  settings: SubAgendaSettings,
+): WorkingGroup {
+  const rows = group.memberIds.map((id) => view.rowOf.get(id) as number);
+  const sub = rowsOf(view.matrix, rows);
+  const subTops = rows.map((i) => view.tops[i] ?? []);
+  const worstUnder = (columnsOnAgenda: readonly number[]) =>
+    reflectAll(sub, subTops, columnsOnAgenda).sort(byServedLevel)[0] as MemberReflection;
+  const before = worstUnder(view.agenda);
+  const candidates = sharedFromMatrix(sub, settings.threshold).filter(
+    (t) => !view.onAgenda.has(t.topicId),
+  );
+  const { chosen, after } = chooseSubAgenda(
+    candidates,
+    view.agenda,
+    before,
+    settings.maxTopics,
+    sub,
+    worstUnder,
+  );
+  return {
+    id: group.id,
+    label: group.label,
+    memberIds: group.memberIds,
+    subAgenda: chosen.map((topic, index) => ({ ...topic, rank: index + 1 })),
+    before: served(before),
+    after: served(after),
+    gain: {
+      share: after.share - before.share,
+      meanRelevance: after.meanRelevance - before.meanRelevance,
+    },
+  };
+}
+
+/** Most gain first: share, then mean relevance, then id. */
+function byGain(a: WorkingGroup, b: WorkingGroup): number {
+  if (a.gain.share !== b.gain.share) return b.gain.share - a.gain.share;
+  if (a.gain.meanRelevance !== b.gain.meanRelevance)
+    return b.gain.meanRelevance - a.gain.meanRelevance;
+  return compareIds(a.id, b.id);
+}
+
 /**
  * Suggests working groups under a platform, as the essay's conclusion asks:
  * caucuses and cohorts underneath larger platforms, so that each city sees
@@ -226,75 +335,25 @@ export function suggestWorkingGroups(
   if (E.isLeft(parsed)) return parsed;
   const { by, scorer } = parsedOptions.right;
   const maxGroups = parsedOptions.right.maxGroups ?? DEFAULT_MAX_GROUPS;
-  const maxTopics = parsedOptions.right.maxTopics ?? REFLECTION_TOP_K;
-  const threshold = parsedOptions.right.threshold ?? RELEVANCE_BANDS.moderate;
+  const settings: SubAgendaSettings = {
+    maxTopics: parsedOptions.right.maxTopics ?? REFLECTION_TOP_K,
+    threshold: parsedOptions.right.threshold ?? RELEVANCE_BANDS.moderate,
+  };
   const seed = parsedOptions.right.seed ?? 1;
 
   const grouped = groupMembers(cities, by, maxGroups, seed);
   if (E.isLeft(grouped)) return grouped;
 
   const matrix = scorerOrDefault(scorer).matrix(cities, topics);
-  const tops = topTopicsByCity(matrix, Math.min(REFLECTION_TOP_K, topics.length));
-  const agenda = columnsOf(matrix, parsed.right.agenda);
-  const onAgenda = new Set(parsed.right.agenda);
-  const rowOf = new Map(cities.map((city, i) => [city.id, i] as const));
-
-  const groups = grouped.right.map((group): WorkingGroup => {
-    const rows = group.memberIds.map((id) => rowOf.get(id) as number);
-    const columns = matrix.topicIds.length;
-    const sub = {
-      cityIds: rows.map((i) => matrix.cityIds[i] as string),
-      topicIds: matrix.topicIds,
-      scores: Float64Array.from(
-        rows.flatMap((i) => Array.from(matrix.scores.subarray(i * columns, (i + 1) * columns))),
-      ),
-    };
-    const subTops = rows.map((i) => tops[i] ?? []);
-    const worstUnder = (columnsOnAgenda: readonly number[]) =>
-      reflectAll(sub, subTops, columnsOnAgenda).sort(byServedLevel)[0] as MemberReflection;
-    const before = worstUnder(agenda);
-    // Greedy maximin: add, one at a time, the shared topic that most raises the group's
-    // worst-served level (share first, then mean relevance), and stop when none raises it.
-    const candidates = sharedFromMatrix(sub, threshold).filter((t) => !onAgenda.has(t.topicId));
-    const chosen: SharedTopic[] = [];
-    let extended = [...agenda];
-    let after = before;
-    while (chosen.length < maxTopics) {
-      let best: { topic: SharedTopic; worst: MemberReflection; columns: number[] } | undefined;
-      for (const topic of candidates) {
-        if (chosen.includes(topic)) continue;
-        const columnsWith = [...extended, ...columnsOf(sub, [topic.topicId])];
-        const worst = worstUnder(columnsWith);
-        if (best === undefined || compareLevels(worst, best.worst) > 0) {
-          best = { topic, worst, columns: columnsWith };
-        }
-      }
-      if (best === undefined || compareLevels(best.worst, after) <= 0) break;
-      chosen.push(best.topic);
-      extended = best.columns;
-      after = best.worst;
-    }
-    const subAgenda = chosen.map((topic, index) => ({ ...topic, rank: index + 1 }));
-    return {
-      id: group.id,
-      label: group.label,
-      memberIds: group.memberIds,
-      subAgenda,
-      before: served(before),
-      after: served(after),
-      gain: {
-        share: after.share - before.share,
-        meanRelevance: after.meanRelevance - before.meanRelevance,
-      },
-    };
-  });
-
-  groups.sort((a, b) => {
-    if (a.gain.share !== b.gain.share) return b.gain.share - a.gain.share;
-    if (a.gain.meanRelevance !== b.gain.meanRelevance)
-      return b.gain.meanRelevance - a.gain.meanRelevance;
-    return compareIds(a.id, b.id);
-  });
+  const platformView: PlatformView = {
+    matrix,
+    tops: topTopicsByCity(matrix, Math.min(REFLECTION_TOP_K, topics.length)),
+    agenda: columnsOf(matrix, parsed.right.agenda),
+    onAgenda: new Set(parsed.right.agenda),
+    rowOf: new Map(cities.map((city, i) => [city.id, i] as const)),
+  };
+  const groups = grouped.right.map((group) => workingGroupOf(group, platformView, settings));
+  groups.sort(byGain);
   return E.right({
     platformId: parsed.right.id,
     grouping: by === undefined ? "cohorts" : "caucuses",

@@ -17,7 +17,7 @@ import {
   validationError,
 } from "./errors";
 import { comparableId } from "./ids";
-import { readEntries, reasonOf, snapshot } from "./read";
+import { readEntries, reasonOf, refusedListMessage, snapshot } from "./read";
 import { type City, CitySchema, type Topic, TopicSchema } from "./schemas";
 
 /** Whether `value` is a plain object (an object literal or `JSON.parse` output). */
@@ -49,6 +49,32 @@ function typeName(expected: string): string {
   return `a ${expected}`;
 }
 
+/** The message of a `too_small` issue: an empty list or text, or a number below its bound. */
+function tooSmallMessage(
+  issue: z.core.$ZodIssueTooSmall,
+  path: readonly PathSegment[],
+  input: unknown,
+): string {
+  if (issue.origin === "array") {
+    // An optional list (a city's priorities) is absent when unknown, never empty.
+    const optional = path[path.length - 1] === "priorities";
+    return `must list at least one value${optional ? "; omit the field when unknown" : ""}`;
+  }
+  if (issue.origin === "string") return "must not be empty";
+  const bound = issue.inclusive ? "at least" : "greater than";
+  return `must be ${bound} ${String(issue.minimum)}; got ${describeValue(input)}`;
+}
+
+/** The message of a `too_big` issue: a text or list too long, or a number above its bound. */
+function tooBigMessage(issue: z.core.$ZodIssueTooBig, input: unknown): string {
+  if (issue.origin === "string") return `must be at most ${String(issue.maximum)} characters long`;
+  if (issue.origin === "array") {
+    return `must list at most ${String(issue.maximum)} values; got ${describeValue(input)}`;
+  }
+  const bound = issue.inclusive ? "at most" : "less than";
+  return `must be ${bound} ${String(issue.maximum)}; got ${describeValue(input)}`;
+}
+
 /** Turns one zod issue into the library's plain-language {@link Issue}s. */
 function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[] {
   const path: PathSegment[] = [...base, ...(issue.path as PathSegment[])];
@@ -70,36 +96,10 @@ function toIssues(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Issue[
         path: [...path, key],
         message: `is not a field of this record (unknown field "${key}")`,
       }));
-    case "too_small": {
-      if (issue.origin === "array") {
-        // An optional list (a city's priorities) is absent when unknown, never empty.
-        const optional = path[path.length - 1] === "priorities";
-        const hint = optional ? "; omit the field when unknown" : "";
-        return [{ path, message: `must list at least one value${hint}` }];
-      }
-      if (issue.origin === "string") return [{ path, message: "must not be empty" }];
-      const bound = issue.inclusive ? "at least" : "greater than";
-      return [
-        { path, message: `must be ${bound} ${String(issue.minimum)}; got ${describeValue(input)}` },
-      ];
-    }
-    case "too_big": {
-      if (issue.origin === "string") {
-        return [{ path, message: `must be at most ${String(issue.maximum)} characters long` }];
-      }
-      if (issue.origin === "array") {
-        return [
-          {
-            path,
-            message: `must list at most ${String(issue.maximum)} values; got ${describeValue(input)}`,
-          },
-        ];
-      }
-      const bound = issue.inclusive ? "at most" : "less than";
-      return [
-        { path, message: `must be ${bound} ${String(issue.maximum)}; got ${describeValue(input)}` },
-      ];
-    }
+    case "too_small":
+      return [{ path, message: tooSmallMessage(issue, path, input) }];
+    case "too_big":
+      return [{ path, message: tooBigMessage(issue, input) }];
     default:
       return [{ path, message: issue.message }];
   }
@@ -253,10 +253,7 @@ export function parseBatch<T extends { readonly id: string }>(
 ): BatchResult<T> {
   const list = readEntries(input);
   if (E.isLeft(list)) {
-    const message =
-      list.left === "is not an array"
-        ? `must be an array of ${what}; got ${describeValue(input)}`
-        : `must be an array of ${what} that can be read; it ${list.left}`;
+    const message = refusedListMessage(list.left, what, input);
     return { valid: [], errors: [{ index: -1, issues: [{ path: [], message }] }] };
   }
   const valid: T[] = [];

@@ -12,7 +12,7 @@
  */
 import * as E from "fp-ts/Either";
 import type { Issue, PathSegment, ValidationError } from "./errors";
-import { validationError } from "./errors";
+import { describeValue, validationError } from "./errors";
 
 /**
  * The deepest level a snapshot copies. The model's shapes nest four levels at
@@ -195,6 +195,16 @@ export interface Entries {
   readonly length: number;
   /** The entry at `index`, read once inside a guard. */
   at(index: number): E.Either<ValidationError, unknown>;
+}
+
+/**
+ * The message for a list {@link readEntries} refused, given the reason it
+ * gave: "must be an array of cities; got …", or "… that can be read; it …".
+ */
+export function refusedListMessage(reason: string, plural: string, list: unknown): string {
+  return reason === "is not an array"
+    ? `must be an array of ${plural}; got ${describeValue(list)}`
+    : `must be an array of ${plural} that can be read; it ${reason}`;
 }
 
 /**

@@ -302,54 +302,13 @@ function sectionNamed(
  * @category Places
  */
 export function cityFromPlace(query: string | PlaceQuery): E.Either<PlaceLookupError, City> {
-  let parsed: PlaceQuery;
-  if (typeof query === "string") {
-    parsed = parseQueryString(query);
-  } else {
-    const checked = parseWithSchema(QuerySchema, query, "a place query object");
-    if (E.isLeft(checked)) return checked;
-    parsed = checked.right;
-  }
-  const text = describeQuery(parsed);
-  if (parsed.id === undefined && (parsed.name === undefined || parsed.name.trim() === "")) {
-    return E.left({
-      _tag: "PlaceNotFound",
-      query: text,
-      message: "give a place name or a GeoNames id",
-      suggestions: [],
-    });
-  }
-  if (parsed.country !== undefined && countryCodeHint(parsed.country) === undefined) {
-    return E.left({
-      _tag: "PlaceNotFound",
-      query: text,
-      message: `"${parsed.country}" is not an ISO 3166-1 alpha-2 country code (such as GB)`,
-      suggestions: [],
-    });
-  }
-  const matches = findPlaces(parsed);
-  if (matches.length === 0) {
-    const section = sectionNamed(parsed);
-    if (section !== undefined) {
-      return E.left({
-        _tag: "PlaceNotFound",
-        query: text,
-        message: `GeoNames lists ${section.name}, ${section.country} as part of a larger place; query that place instead: ${describePlace(section.host)}`,
-        suggestions: [section.host],
-      });
-    }
-    const suggestions = suggestPlaces(parsed);
-    const hint =
-      suggestions.length === 0
-        ? ""
-        : `; did you mean ${suggestions.length === 1 ? "" : "one of "}${suggestions.map(describePlace).join("; ")}?`;
-    return E.left({
-      _tag: "PlaceNotFound",
-      query: text,
-      message: `no place matches "${text}" among the ${PLACES.length.toLocaleString("en")} GeoNames places of 100,000 people or more${hint}`,
-      suggestions,
-    });
-  }
+  const parsed = readQuery(query);
+  if (E.isLeft(parsed)) return parsed;
+  const text = describeQuery(parsed.right);
+  const unusable = unusableQuery(parsed.right, text);
+  if (unusable !== undefined) return E.left(unusable);
+  const matches = findPlaces(parsed.right);
+  if (matches.length === 0) return E.left(notFound(parsed.right, text));
   if (matches.length > 1) {
     return E.left({
       _tag: "AmbiguousPlace",
@@ -361,6 +320,48 @@ export function cityFromPlace(query: string | PlaceQuery): E.Either<PlaceLookupE
     });
   }
   return E.right(placeToCity(matches[0] as Place));
+}
+
+/** The query as a {@link PlaceQuery}: a string read as such, an object validated. */
+function readQuery(query: string | PlaceQuery): E.Either<ValidationError, PlaceQuery> {
+  if (typeof query === "string") return E.right(parseQueryString(query));
+  return parseWithSchema(QuerySchema, query, "a place query object");
+}
+
+/** A `PlaceNotFound` for a query with no name and no id, or with a country that is no code. */
+function unusableQuery(query: PlaceQuery, text: string): PlaceNotFound | undefined {
+  if (query.id === undefined && (query.name === undefined || query.name.trim() === "")) {
+    return notFoundWith(text, "give a place name or a GeoNames id", []);
+  }
+  if (query.country !== undefined && countryCodeHint(query.country) === undefined) {
+    const message = `"${query.country}" is not an ISO 3166-1 alpha-2 country code (such as GB)`;
+    return notFoundWith(text, message, []);
+  }
+  return undefined;
+}
+
+function notFoundWith(
+  query: string,
+  message: string,
+  suggestions: readonly Place[],
+): PlaceNotFound {
+  return { _tag: "PlaceNotFound", query, message, suggestions };
+}
+
+/** Why a query matches no place: it names a section of a larger place, or the closest names. */
+function notFound(query: PlaceQuery, text: string): PlaceNotFound {
+  const section = sectionNamed(query);
+  if (section !== undefined) {
+    const message = `GeoNames lists ${section.name}, ${section.country} as part of a larger place; query that place instead: ${describePlace(section.host)}`;
+    return notFoundWith(text, message, [section.host]);
+  }
+  const suggestions = suggestPlaces(query);
+  const hint =
+    suggestions.length === 0
+      ? ""
+      : `; did you mean ${suggestions.length === 1 ? "" : "one of "}${suggestions.map(describePlace).join("; ")}?`;
+  const message = `no place matches "${text}" among the ${PLACES.length.toLocaleString("en")} GeoNames places of 100,000 people or more${hint}`;
+  return notFoundWith(text, message, suggestions);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   NATIONAL_TIERS,
   type NationalTierAssignment,
   type NationalTiers,
+  type PlaceInput,
 } from "../../src/index";
 import { PLACES } from "../../src/places/index";
 
@@ -185,6 +186,7 @@ describe("classifyNationalTiers", () => {
       classifyNationalTiers([
         { id: "a", country: "FR", population: 100 },
         { id: "b", country: "FR", population: 0 },
+        // @ts-expect-error: a country name where the type asks for a code; checked at run time too
         { id: "c", country: "France", population: 10 },
         { id: "a", country: "FR", population: 5 },
       ]),
@@ -203,7 +205,7 @@ describe("classifyNationalTiers", () => {
     [{ secondaryShare: -1 }, ["secondaryShare"], "must be greater than 0"],
     [{ tertiary: 0.1 }, ["tertiary"], "unknown field"],
   ])("rejects invalid options %j with a Left at %j", (options, path, fragment) => {
-    const r = classifyNationalTiers([], options);
+    const r = classifyNationalTiers([], options as never);
     expect(E.isLeft(r) && r.left.issues[0]).toEqual({
       path,
       message: expect.stringContaining(fragment),
@@ -236,7 +238,8 @@ describe("classifyNationalTiers", () => {
 });
 
 describe("classifyNationalTiers with metropolitan populations", () => {
-  const tier = (places: unknown) => right(classifyNationalTiers(places)).tiers.map((t) => t.tier);
+  const tier = (places: readonly PlaceInput[]) =>
+    right(classifyNationalTiers(places)).tiers.map((t) => t.tier);
 
   it("raises a place whose metropolitan area reaches 5% of the largest to secondary, never to primary", () => {
     expect(
@@ -272,7 +275,7 @@ describe("classifyNationalTiers with metropolitan populations", () => {
   ])("a metropolitan population never lowers a tier, and raises none to primary", (raw) => {
     const without = raw.map((p, i) => ({ id: i, country: p.country, population: p.population }));
     const withMetro = raw.map((p, i) => ({
-      ...without[i],
+      ...(without[i] as PlaceInput),
       ...(p.metro !== undefined && { metroPopulation: p.metro }),
     }));
     const before = tier(without);

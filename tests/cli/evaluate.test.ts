@@ -191,7 +191,7 @@ describe("evaluate on the user's files", () => {
       ["-1", 'evaluate: --seed must be a whole number from 0 to 4294967295; got "-1"'],
       ["4294967296", 'evaluate: --seed must be at most 4294967295; got "4294967296"'],
       ["1.5", 'evaluate: --seed must be a whole number from 0 to 4294967295; got "1.5"'],
-    ]) {
+    ] as const) {
       const run = await cli(["evaluate", "--cities", cities, "--lists", lists, "--seed", seed]);
       expect(run.status, seed).toBe(2);
       expect(lines(run.stderr), seed).toEqual([`city-difference: ${message}`]);
