@@ -183,12 +183,15 @@ export {
   type RankedRelevance,
   type Relevance,
   rankCities,
-  rankStability,
   rankTopics,
   type ScoreMatrix,
   type Scorer,
   scoreMatrix,
   scoreRelevance,
 } from "./score/scorer";
-export type { RankStability, RankStabilityOptions } from "./score/stability";
+export {
+  type RankStability,
+  type RankStabilityOptions,
+  rankStability,
+} from "./score/stability";
 export { MODEL_VERSION } from "./score/version";

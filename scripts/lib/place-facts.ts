@@ -140,8 +140,6 @@ export interface PlaceFacts {
   readonly brookingsUnsampled: ReadonlySet<number>;
   /** GaWC 2024 class by place. */
   readonly gawc: ReadonlyMap<number, string>;
-  /** M49 region id by country code. */
-  readonly regionByCountry: ReadonlyMap<string, string>;
   readonly report: readonly MatchRow[];
 }
 
@@ -173,12 +171,6 @@ function wupNameParts(name: string): { whole: string[]; split: string[] } {
   return { whole: [...new Set(whole)], split: [...new Set(split)] };
 }
 
-const REGION_ID = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z]+/g, "-")
-    .replace(/^-|-$/g, "");
-
 /** Joins every reference table to the gazetteer places. */
 export function matchPlaceFacts(
   gazetteer: readonly GeoPlace[],
@@ -209,13 +201,6 @@ export function matchPlaceFacts(
   const checkIds = (key: string, ids: readonly number[]) => {
     for (const id of ids) check(byId.has(id), `${key}: ${id} is not a gazetteer place`);
   };
-
-  // Regions: the intermediate region where M49 has one, else the sub-region.
-  const regionByCountry = new Map<string, string>();
-  for (const row of readTsv("data/places/m49.tsv")) {
-    const name = row.intermediateRegionName || row.subRegionName;
-    if (name) regionByCountry.set(row.code ?? "", REGION_ID(name));
-  }
 
   // WUP 2018 agglomerations.
   const metro = new Map<number, { population: number; shared: boolean; key: string }>();
@@ -399,7 +384,6 @@ export function matchPlaceFacts(
     brookingsUnknown,
     brookingsUnsampled,
     gawc,
-    regionByCountry,
     report,
   };
 }

@@ -35,12 +35,13 @@ export const C40_MEGACITY_CRITERIA = {
   gdpPppRank: 25,
 } as const;
 
-const FactsSchema = /* @__PURE__ */ z.strictObject({
-  population: z.optional(z.int().check(z.positive())),
-  metroPopulation: z.optional(z.int().check(z.positive())),
-  gdpPppRank: z.optional(z.int().check(z.positive())),
-  climateLeader: z.optional(z.boolean()),
-});
+const FactsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    population: z.optional(z.int().check(z.positive())),
+    metroPopulation: z.optional(z.int().check(z.positive())),
+    gdpPppRank: z.optional(z.int().check(z.positive())),
+    climateLeader: z.optional(z.boolean()),
+  }))();
 
 /**
  * Facts about a city for {@link c40Category}. Leave out what you do not know.

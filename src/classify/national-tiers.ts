@@ -40,36 +40,38 @@ export const DEFAULT_NATIONAL_TIER_OPTIONS = {
   tertiaryShare: 0.005,
 } as const;
 
-const share = /* @__PURE__ */ z.number().check(z.gt(0), z.lte(1));
+const share = /* @__PURE__ */ (() => z.number().check(z.gt(0), z.lte(1)))();
 
-const OptionsSchema = /* @__PURE__ */ z
-  .strictObject({
-    primaryShare: z.optional(share),
-    secondaryShare: z.optional(share),
-    tertiaryShare: z.optional(share),
-  })
-  .check(
-    z.refine(
-      (o) => {
-        const d = DEFAULT_NATIONAL_TIER_OPTIONS;
-        const p = o.primaryShare ?? d.primaryShare;
-        const s = o.secondaryShare ?? d.secondaryShare;
-        const t = o.tertiaryShare ?? d.tertiaryShare;
-        return p > s && s > t;
-      },
-      { error: "shares must decrease: primaryShare > secondaryShare > tertiaryShare" },
-    ),
-  );
+const OptionsSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      primaryShare: z.optional(share),
+      secondaryShare: z.optional(share),
+      tertiaryShare: z.optional(share),
+    })
+    .check(
+      z.refine(
+        (o) => {
+          const d = DEFAULT_NATIONAL_TIER_OPTIONS;
+          const p = o.primaryShare ?? d.primaryShare;
+          const s = o.secondaryShare ?? d.secondaryShare;
+          const t = o.tertiaryShare ?? d.tertiaryShare;
+          return p > s && s > t;
+        },
+        { error: "shares must decrease: primaryShare > secondaryShare > tertiaryShare" },
+      ),
+    ))();
 
 /** Options of {@link classifyNationalTiers}: the thresholds, as shares of the largest place. @category Classifiers */
 export type NationalTierOptions = z.input<typeof OptionsSchema>;
 
-const PlaceSchema = /* @__PURE__ */ z.strictObject({
-  id: z.union([nonBlankText, z.int()]),
-  country: z.enum(COUNTRY_CODES),
-  population: z.int().check(z.positive()),
-  metroPopulation: z.optional(z.int().check(z.positive())),
-});
+const PlaceSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.union([nonBlankText, z.int()]),
+    country: z.enum(COUNTRY_CODES),
+    population: z.int().check(z.positive()),
+    metroPopulation: z.optional(z.int().check(z.positive())),
+  }))();
 
 /**
  * A place to rank: any data set with an id, a country and a population (e.g.

@@ -121,15 +121,16 @@ const SPECS = /* @__PURE__ */ new Map(
 
 const specOf = (path: CaucusField) => SPECS.get(path) as FieldSpec;
 
-const CaucusFieldsSchema = /* @__PURE__ */ z.array(z.enum(CAUCUS_FIELDS)).check(
-  z.refine((by) => new Set(by).size === by.length, {
-    error: (issue) => {
-      const by = issue.input as string[];
-      const twice = by.find((d, i) => by.indexOf(d) !== i);
-      return `lists "${twice}" twice`;
-    },
-  }),
-);
+const CaucusFieldsSchema = /* @__PURE__ */ (() =>
+  z.array(z.enum(CAUCUS_FIELDS)).check(
+    z.refine((by) => new Set(by).size === by.length, {
+      error: (issue) => {
+        const by = issue.input as string[];
+        const twice = by.find((d, i) => by.indexOf(d) !== i);
+        return `lists "${twice}" twice`;
+      },
+    }),
+  ))();
 
 /** Compares two levels of a field: taxonomy order (countries by code), unknown last. */
 function compareLevels(

@@ -54,23 +54,24 @@ import {
  * DISTANCE_WEIGHTS["resources.budgetUsd"]; // 1/80: a third of the means, in a quarter of area 2
  * @category Cohorts
  */
-export const DISTANCE_WEIGHTS = {
-  population: 3 / 160,
-  metroPopulation: 3 / 160,
-  capital: 3 / 80,
-  region: 1 / 10,
-  "outlook.internationalRole": 3 / 20,
-  "outlook.priorities": 3 / 20,
-  "resources.nationalTier": 3 / 80,
-  "resources.incomeTier": 3 / 40,
-  "resources.metroGdpUsd": 1 / 80,
-  "resources.budgetUsd": 1 / 80,
-  "resources.internationalOffice": 1 / 80,
-  "resources.globalEconomyType": 3 / 80,
-  "resources.connectivity": 3 / 80,
-  "governance.autonomy": 3 / 20,
-  "governance.regime": 3 / 20,
-} as const satisfies Partial<Record<CityField, number>>;
+export const DISTANCE_WEIGHTS = /* @__PURE__ */ (() =>
+  ({
+    population: 3 / 160,
+    metroPopulation: 3 / 160,
+    capital: 3 / 80,
+    region: 1 / 10,
+    "outlook.internationalRole": 3 / 20,
+    "outlook.priorities": 3 / 20,
+    "resources.nationalTier": 3 / 80,
+    "resources.incomeTier": 3 / 40,
+    "resources.metroGdpUsd": 1 / 80,
+    "resources.budgetUsd": 1 / 80,
+    "resources.internationalOffice": 1 / 80,
+    "resources.globalEconomyType": 3 / 80,
+    "resources.connectivity": 3 / 80,
+    "governance.autonomy": 3 / 20,
+    "governance.regime": 3 / 20,
+  }) as const satisfies Partial<Record<CityField, number>>)();
 
 /**
  * A field of {@link DISTANCE_FIELDS}.

@@ -96,20 +96,21 @@ export const SILHOUETTE_EXACT_MAX = 5000;
  */
 export const SILHOUETTE_SAMPLE_SIZE = 2000;
 
-const cohortCount = /* @__PURE__ */ z.int().check(z.gte(1), z.lte(MAX_COHORTS));
+const cohortCount = /* @__PURE__ */ (() => z.int().check(z.gte(1), z.lte(MAX_COHORTS)))();
 
-const FormCohortsOptionsSchema = /* @__PURE__ */ z
-  .strictObject({
-    k: z.optional(cohortCount),
-    maxK: z.optional(cohortCount),
-    seed: z.int().check(z.gte(0), z.lte(0xffffffff)),
-  })
-  .check(
-    z.refine((options) => options.k === undefined || options.maxK === undefined, {
-      error: "must not be given with k: maxK bounds the search for k when k is left out",
-      path: ["maxK"],
-    }),
-  );
+const FormCohortsOptionsSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      k: z.optional(cohortCount),
+      maxK: z.optional(cohortCount),
+      seed: z.int().check(z.gte(0), z.lte(0xffffffff)),
+    })
+    .check(
+      z.refine((options) => options.k === undefined || options.maxK === undefined, {
+        error: "must not be given with k: maxK bounds the search for k when k is left out",
+        path: ["maxK"],
+      }),
+    ))();
 
 /**
  * Options of {@link formCohorts}.

@@ -41,7 +41,7 @@ export const SCALAR_COUNT: number = /* @__PURE__ */ (() => SCALAR_FIELDS.length)
 const SCALAR_WEIGHTS = /* @__PURE__ */ Float64Array.from(
   /* @__PURE__ */ SCALAR_FIELDS.map((path) => DISTANCE_WEIGHTS[path]),
 );
-const PRIORITIES_WEIGHT = DISTANCE_WEIGHTS["outlook.priorities"];
+const PRIORITIES_WEIGHT = /* @__PURE__ */ (() => DISTANCE_WEIGHTS["outlook.priorities"])();
 
 /** Whether a scalar field's levels are unordered (the registry's unordered categorical fields: `region`, `globalEconomyType`). */
 function isUnordered(path: (typeof SCALAR_FIELDS)[number]): boolean {

@@ -14,14 +14,15 @@ import type { ScoreMatrix } from "../score/scorer";
 import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault } from "./scorer-option";
 
-const PlatformSchema = /* @__PURE__ */ z.readonly(
-  z.strictObject({
-    // A platform's id and name follow the rules of a city's.
-    id: identityText,
-    name: identityText,
-    agenda: z.readonly(z.array(z.string()).check(z.minLength(1))),
-  }),
-);
+const PlatformSchema = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      // A platform's id and name follow the rules of a city's.
+      id: identityText,
+      name: identityText,
+      agenda: z.readonly(z.array(z.string()).check(z.minLength(1))),
+    }),
+  ))();
 
 /**
  * A platform (a city network, a forum) and its agenda: the ids of the topics
@@ -106,9 +107,10 @@ export interface AgendaReflection {
   readonly worstServedId?: string;
 }
 
-const AgendaReflectionOptionsSchema = /* @__PURE__ */ z.strictObject({
-  scorer: z.optional(ScorerOptionSchema),
-});
+const AgendaReflectionOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    scorer: z.optional(ScorerOptionSchema),
+  }))();
 
 /**
  * Options of {@link agendaReflection}: `scorer`, a {@link Scorer} from

@@ -13,10 +13,11 @@ import type { ScoreMatrix } from "../score/scorer";
 import { readCities, readTopics } from "./members";
 import { ScorerOptionSchema, scorerOrDefault, ThresholdSchema } from "./scorer-option";
 
-const SharedAgendaOptionsSchema = /* @__PURE__ */ z.strictObject({
-  threshold: z.optional(ThresholdSchema),
-  scorer: z.optional(ScorerOptionSchema),
-});
+const SharedAgendaOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    threshold: z.optional(ThresholdSchema),
+    scorer: z.optional(ScorerOptionSchema),
+  }))();
 
 /**
  * Options of {@link sharedAgenda}.

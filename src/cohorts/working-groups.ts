@@ -39,18 +39,19 @@ import { type SharedTopic, sharedFromMatrix } from "./shared-agenda";
  */
 export const DEFAULT_MAX_GROUPS = 3;
 
-const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ z.strictObject({
-  maxGroups: z.optional(z.int().check(z.gte(1), z.lte(MAX_COHORTS))),
-  maxTopics: z.optional(z.int().check(z.gte(1))),
-  by: z.optional(
-    z
-      .array(z.enum(CAUCUS_FIELDS))
-      .check(z.refine((by) => new Set(by).size === by.length, { error: "lists a field twice" })),
-  ),
-  seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
-  threshold: z.optional(ThresholdSchema),
-  scorer: z.optional(ScorerOptionSchema),
-});
+const SuggestWorkingGroupsOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    maxGroups: z.optional(z.int().check(z.gte(1), z.lte(MAX_COHORTS))),
+    maxTopics: z.optional(z.int().check(z.gte(1))),
+    by: z.optional(
+      z
+        .array(z.enum(CAUCUS_FIELDS))
+        .check(z.refine((by) => new Set(by).size === by.length, { error: "lists a field twice" })),
+    ),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
+    threshold: z.optional(ThresholdSchema),
+    scorer: z.optional(ScorerOptionSchema),
+  }))();
 
 /**
  * Options of {@link suggestWorkingGroups}.
@@ -132,11 +133,7 @@ export interface WorkingGroupSuggestions {
 }
 
 /** Groups as working groups need them: an id, a label and member ids. */
-interface MemberGroup {
-  readonly id: string;
-  readonly label: string;
-  readonly memberIds: readonly string[];
-}
+type MemberGroup = Pick<WorkingGroup, "id" | "label" | "memberIds">;
 
 function groupMembers(
   cities: readonly City[],

@@ -140,6 +140,7 @@ const OptionsSchema = /* @__PURE__ */ (() =>
     seed: z.optional(z.int().check(z.gte(0), z.lte(0xffffffff))),
     minMembers: z.optional(z.int().check(z.gte(1))),
     maxEvaluations: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+    nested: z.optional(z.boolean()),
     onProgress: z.optional(
       z.custom<(progress: CalibrationProgress) => void>((value) => typeof value === "function", {
         error: "must be a function",
@@ -162,6 +163,11 @@ const OptionsSchema = /* @__PURE__ */ (() =>
  *   fewer members or non-members in scope are left out of the fit.
  * - `maxEvaluations` (default 400): the most scorer options one fit may
  *   try; the search stops there if it has not converged.
+ * - `nested` (default false): also run nested cross-validation, whose
+ *   held-out figures do not flatter the fit by choosing λ on them (the
+ *   report's `nested`). It costs a fit per penalty and pair of lists, about
+ *   eight times the fits of a calibration over 16 lists (docs/performance.md
+ *   gives the time on the shipped networks); needs at least 3 lists.
  * - `onProgress`: called after each fit.
  *
  * @category Evaluation
@@ -187,6 +193,25 @@ export interface HeldOutList {
   readonly after: number;
 }
 
+/**
+ * Held-out figures of nested cross-validation: each list scored by options
+ * fitted without it at the λ that leave-one-list-out cross-validation over
+ * the other lists chose, so that neither the fit nor the choice of λ saw it.
+ *
+ * @category Evaluation
+ */
+export interface NestedCrossValidation {
+  /** Mean over lists of `after`. */
+  readonly heldOut: number;
+  readonly lists: readonly {
+    readonly listId: string;
+    /** The λ chosen without this list. */
+    readonly penalty: number;
+    /** Mean AUC over its topics under the options fitted without it at that λ. */
+    readonly after: number;
+  }[];
+}
+
 /** What calibration did and what it gained on lists it did not see. @category Evaluation */
 export interface CalibrationReport {
   /** The penalty λ chosen. */
@@ -202,9 +227,11 @@ export interface CalibrationReport {
   readonly inSample: number;
   /** Lists left out of the fit (too few members or non-members in scope), with the reason. */
   readonly excluded: readonly { readonly listId: string; readonly reason: string }[];
-  /** Scorer options evaluated (distinct points of the search). */
+  /** Scorer options evaluated (distinct points of the search, the nested fits' included). */
   readonly evaluations: number;
   readonly seed: number;
+  /** Nested cross-validation's held-out figures, when the `nested` option asks for them. */
+  readonly nested?: NestedCrossValidation;
 }
 
 /** The result of {@link calibrateScorer}. @category Evaluation */
@@ -222,6 +249,7 @@ interface Settings {
   readonly seed: number;
   readonly minMembers: number;
   readonly maxEvaluations: number;
+  readonly nested: boolean;
   readonly onProgress: ((progress: CalibrationProgress) => void) | undefined;
 }
 
@@ -237,6 +265,7 @@ function settingsOf(o: z.output<typeof OptionsSchema>, startOptions: unknown): S
     seed: o.seed ?? 1,
     minMembers: o.minMembers ?? DEFAULT_MIN_MEMBERS,
     maxEvaluations: o.maxEvaluations ?? 400,
+    nested: o.nested ?? false,
     onProgress: o.onProgress,
   };
 }
@@ -327,11 +356,13 @@ function mean(values: ArrayLike<number>): number {
   return sum / values.length;
 }
 
-/** A calibration under way: the lattice, the lists, the settings, and progress. */
+/** A calibration under way: the lattice, the lists, the settings, the fits made, and progress. */
 interface Run {
   readonly lattice: Lattice;
   readonly lists: readonly FitList[];
   readonly settings: Settings;
+  /** Fits made, by penalty and training lists (a fit depends on nothing else): nested cross-validation asks for some twice. */
+  readonly fits: Map<string, number[]>;
   /** Called after each fit. */
   readonly tick: () => void;
 }
@@ -339,30 +370,54 @@ interface Run {
 /** The lattice point of the options fitted on the `training` lists (indexes into `run.lists`) at `penalty`. */
 function fitOn(run: Run, training: readonly number[], penalty: number): number[] {
   const ids = training.map((l) => run.lists[l]?.scope.list.id ?? "");
-  const seed = fitSeed(run.settings.seed, penalty, ids);
+  const key = `${penalty}:${ids.join("\u0000")}`;
+  const made = run.fits.get(key);
+  if (made !== undefined) return made;
   const point = patternSearch(run.lattice, {
     training,
     penalty,
-    seed,
+    seed: fitSeed(run.settings.seed, penalty, ids),
     maxEvaluations: run.settings.maxEvaluations,
   });
+  run.fits.set(key, point);
   run.tick();
   return point;
 }
 
-/** Per penalty, per list: its AUC under the options fitted without it. */
-function heldOutAucs(run: Run): number[][] {
-  const all = run.lists.map((_, l) => l);
+/** Per penalty, per list of `lists` (indexes into `run.lists`): its AUC under the options fitted on the others. */
+function leaveOneOut(run: Run, lists: readonly number[]): number[][] {
   return run.settings.penalties.map((penalty) =>
-    all.map((l) => {
+    lists.map((l) => {
       const fitted = fitOn(
         run,
-        all.filter((k) => k !== l),
+        lists.filter((k) => k !== l),
         penalty,
       );
       return (measureAt(run.lattice, fitted) as Float64Array)[l] as number;
     }),
   );
+}
+
+/**
+ * Nested cross-validation: for each list, λ chosen by leave-one-out over the
+ * other lists, and the list's AUC under the options fitted on the others at
+ * that λ (`heldOut[penalty][list]`, computed already).
+ */
+function nestedCrossValidation(run: Run, heldOut: readonly number[][]): NestedCrossValidation {
+  const all = run.lists.map((_, l) => l);
+  const lists = all.map((l) => {
+    const inner = leaveOneOut(
+      run,
+      all.filter((k) => k !== l),
+    );
+    const best = bestIndex(inner.map(mean));
+    return {
+      listId: run.lists[l]?.scope.list.id ?? "",
+      penalty: run.settings.penalties[best] as number,
+      after: heldOut[best]?.[l] as number,
+    };
+  });
+  return { heldOut: mean(lists.map((list) => list.after)), lists };
 }
 
 /** The index of the best mean, the last of equal ones (penalties ascending: ties go to the larger λ). */
@@ -381,7 +436,10 @@ function crossValidated(
   excluded: CalibrationReport["excluded"],
 ): Calibration {
   const { lattice: at, lists, settings } = run;
-  const heldOut = heldOutAucs(run);
+  const heldOut = leaveOneOut(
+    run,
+    lists.map((_, l) => l),
+  );
   const cvMeans = heldOut.map(mean);
   const best = bestIndex(cvMeans);
   const penalty = settings.penalties[best] as number;
@@ -392,6 +450,7 @@ function crossValidated(
   );
   const fitted = valuesAt(at, final);
   const after = heldOut[best] as number[];
+  const nested = settings.nested ? nestedCrossValidation(run, heldOut) : undefined;
   return {
     options: optionsAt(at, final),
     report: {
@@ -416,6 +475,7 @@ function crossValidated(
       excluded,
       evaluations: at.cache.size,
       seed: settings.seed,
+      ...(nested === undefined ? {} : { nested }),
     },
   };
 }
@@ -432,7 +492,9 @@ function crossValidated(
  *
  * The report gives held-out figures: per list, its AUC under the starting
  * options and under the options fitted without it. (λ is chosen on those same
- * held-out figures, a choice among a handful of values.) Weights come out
+ * held-out figures, a choice among a handful of values, which flatters them a
+ * little; with `nested: true` the report adds nested cross-validation's
+ * figures, where each list's λ is chosen without it too.) Weights come out
  * positive: they are searched as logarithms. Deterministic for a seed;
  * invalid input or options give a `Left`; nothing throws.
  *
@@ -470,11 +532,23 @@ function calibratePrepared([prepared, o]: readonly [
     return E.left(
       validationError([{ path: ["scorer"], message: "the starting options are not accepted" }]),
     );
-  const total = settings.penalties.length * lists.length + 1;
+  if (settings.nested && lists.length < 3)
+    return E.left(
+      validationError([
+        {
+          path: ["nested"],
+          message: `nested cross-validation needs at least 3 lists that can be fitted, to hold one out of the choice of λ too; got ${lists.length}`,
+        },
+      ]),
+    );
+  // Per penalty a fit without each list (and, nested, without each pair), then the final fit.
+  const n = lists.length;
+  const total = settings.penalties.length * (n + (settings.nested ? (n * (n - 1)) / 2 : 0)) + 1;
   let done = 0;
   const tick = () => {
     done++;
     settings.onProgress?.({ done, total });
   };
-  return E.right(crossValidated({ lattice: at, lists, settings, tick }, before, excluded));
+  const run: Run = { lattice: at, lists, settings, fits: new Map(), tick };
+  return E.right(crossValidated(run, before, excluded));
 }

@@ -18,6 +18,7 @@ export {
   DEFAULT_PENALTIES,
   type FittedParameter,
   type HeldOutList,
+  type NestedCrossValidation,
 } from "./calibrate";
 export {
   DEFAULT_MIN_MEMBERS,

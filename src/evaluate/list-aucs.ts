@@ -73,8 +73,9 @@ export function listAucs(
   const scoresOf = scoreTable(input.cities, topics);
   const values = columns.map((c) => new Float64Array(c.cities.length));
   const counts = columns.map((c) => rankCounts(new Float64Array(c.cities.length)));
+  const scores = new Float64Array(input.cities.length * topics.length);
   return (scorer) => {
-    const scores = scoresOf(scorer);
+    scoresOf(scorer, scores);
     columns.forEach((c, i) => {
       const column = values[i] as Float64Array;
       gatherColumn(scores, topics.length, c.topic, c.cities, column);

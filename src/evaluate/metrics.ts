@@ -345,10 +345,11 @@ export function precisionAtK(scores: ArrayLike<number>, member: Uint8Array): num
 /**
  * A column of scores arranged to count, for any of its values x, the scores
  * below x and the scores at most x: the midranks behind the Mann-Whitney
- * form of AUC. Built in O(n) without sorting: the scores go into n buckets
- * of equal width between the least and the greatest, by
- * floor((x − least) × n / (greatest − least)), which never decreases as x
- * grows (each floating-point step is monotone), so every score in a lower
+ * form of AUC. Built in O(n) without sorting: the scores go into B buckets
+ * of equal width between the least and the greatest (B = n / 4, rounded
+ * up), by min(floor((x − least) × B / (greatest − least)), B − 1), which
+ * never decreases as x grows (each floating-point step is monotone, and so
+ * are floor and min), so every score in a lower
  * bucket is below x and every score in a higher one above it; only x's own
  * bucket is compared score by score (sorted on first use when large).
  */
@@ -358,7 +359,7 @@ export interface RankCounts {
   /** Where each bucket starts in `values`; one entry more than buckets, the last `n`. */
   readonly start: Int32Array;
   least: number;
-  /** Buckets per unit of score: n / (greatest − least), 0 when all scores are equal. */
+  /** Buckets per unit of score: B / (greatest − least), 0 when all scores are equal. */
   scale: number;
   /** 1 once a bucket's scores are sorted. */
   readonly sorted: Uint8Array;
@@ -367,18 +368,27 @@ export interface RankCounts {
   readonly next: Int32Array;
 }
 
+/**
+ * Places per bucket on average: a few, so that the buckets' counts stay small
+ * beside the scores, and a member's own bucket is a short scan.
+ */
+const PLACES_PER_BUCKET = 4;
+
 /** Buckets larger than this are sorted and searched by bisection; smaller ones are scanned. */
 const SCANNED_BUCKET = 16;
 
+/** The bucket of x: the one formula of both the counting sort and the queries. */
+function bucketIndex(x: number, least: number, scale: number, last: number): number {
+  return Math.min(Math.floor((x - least) * scale), last);
+}
+
 function bucketOf(counts: RankCounts, x: number): number {
-  const last = counts.sorted.length - 1;
-  const b = Math.floor((x - counts.least) * counts.scale);
-  return Math.min(b, last);
+  return bucketIndex(x, counts.least, counts.scale, counts.sorted.length - 1);
 }
 
 /** Space for the {@link RankCounts} of a column of `n` scores. */
 function emptyRankCounts(n: number): RankCounts {
-  const buckets = Math.max(1, n);
+  const buckets = Math.max(1, Math.ceil(n / PLACES_PER_BUCKET));
   return {
     values: new Float64Array(n),
     start: new Int32Array(buckets + 1),
@@ -413,24 +423,28 @@ export function rankCounts(scores: Float64Array, reuse?: RankCounts): RankCounts
   return counts;
 }
 
-/** Counting sort of the scores into their buckets. */
+/** Counting sort of the scores into their buckets (the loops read the bucket's arithmetic from locals). */
 function fillBuckets(counts: RankCounts, scores: Float64Array): void {
-  const { start, values, bucket, next } = counts;
+  const { start, values, bucket, next, least, scale } = counts;
   const n = scores.length;
+  const last = next.length - 1;
   start.fill(0);
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(counts, scores[i] as number);
+    const b = bucketIndex(scores[i] as number, least, scale, last);
     bucket[i] = b;
     start[b + 1] = (start[b + 1] as number) + 1;
   }
-  for (let b = 0; b < next.length; b++) {
-    start[b + 1] = (start[b + 1] as number) + (start[b] as number);
-    next[b] = start[b] as number;
+  let at = 0;
+  for (let b = 0; b <= last; b++) {
+    next[b] = at;
+    at += start[b + 1] as number;
+    start[b + 1] = at;
   }
   for (let i = 0; i < n; i++) {
     const b = bucket[i] as number;
-    values[next[b] as number] = scores[i] as number;
-    next[b] = (next[b] as number) + 1;
+    const to = next[b] as number;
+    values[to] = scores[i] as number;
+    next[b] = to + 1;
   }
 }
 

@@ -122,16 +122,18 @@ function capacityTable(
 /**
  * Returns a function giving, for a scorer, the scores of `cities` on
  * `topics` as `scorer.matrix(cities, topics).scores` does, row-major (city
- * by topic), to the last bit.
+ * by topic), to the last bit; written into `out` when given (of length
+ * cities × topics), so that a caller scoring thousands of scorers reuses one
+ * array.
  */
 export function scoreTable(
   cities: readonly City[],
   topics: readonly Topic[],
-): (scorer: Scorer) => Float64Array {
+): (scorer: Scorer, out?: Float64Array) => Float64Array {
   const compiledCities = recentlyUsed<readonly CompiledCity[]>(KEPT_SETTINGS);
   const tables = recentlyUsed<FactorTable>(KEPT_SETTINGS);
   const capacities = recentlyUsed<Float64Array>(KEPT_SETTINGS);
-  return (scorer) => {
+  return (scorer, out) => {
     const { options } = scorer;
     const k = kernelOf(options);
     const compiled = compiledCities(optionsKey(options, ["weights", "capacity"]), () =>
@@ -149,7 +151,7 @@ export function scoreTable(
       table.capacityKey = capacityKey;
     }
     const { factors, caps } = table;
-    const scores = new Float64Array(caps.length);
+    const scores = out ?? new Float64Array(caps.length);
     for (let cell = 0; cell < scores.length; cell++) {
       scores[cell] = aggregate(factors, 5 * cell, k) * (caps[cell] as number);
     }

@@ -6,9 +6,8 @@
 import * as z from "zod/mini";
 
 /** Text that is not blank, for ids and names. */
-export const nonBlankText = /* @__PURE__ */ z
-  .string()
-  .check(z.refine((value) => value.trim() !== "", { error: "must not be empty" }));
+export const nonBlankText = /* @__PURE__ */ (() =>
+  z.string().check(z.refine((value) => value.trim() !== "", { error: "must not be empty" })))();
 
 /** Longest id or name accepted, in UTF-16 code units: long enough for any real name. */
 export const MAX_TEXT_LENGTH = 200;
@@ -20,4 +19,4 @@ export const boundedText = /* @__PURE__ */ z.string().check(
 );
 
 /** A degree, share or score on the model's 0..1 scales. */
-export const unitInterval = /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1));
+export const unitInterval = /* @__PURE__ */ (() => z.number().check(z.gte(0), z.lte(1)))();

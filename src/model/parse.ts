@@ -322,8 +322,16 @@ export interface ParsedTopics {
 }
 
 /**
- * Validates an array of topics, like {@link parseCities}.
+ * Validates an array of topics, like {@link parseCities}: the valid ones in
+ * input order, and each invalid one (or repeated id) with its index, id when
+ * readable, and field paths. Never throws.
  *
+ * @example
+ * const { topics, errors } = parseTopics([CATALOG[0], { ...CATALOG[1], internationalFacing: 2 }]);
+ * topics.map((t) => t.id); // ["adequate-housing"]
+ * errors[0];
+ * // { index: 1, id: "administrative-transparency",
+ * //   issues: [{ path: ["internationalFacing"], message: "must be at most 1; got 2" }] }
  * @category Parsing
  */
 export function parseTopics(input: unknown): ParsedTopics {

@@ -125,59 +125,64 @@ export const CitySchema = z.readonly(
   }),
 );
 
-const byIncome = z.readonly(
-  z.strictObject({
-    low: unitInterval,
-    "lower-middle": unitInterval,
-    "upper-middle": unitInterval,
-    high: unitInterval,
-  }),
-);
+const byIncome = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      low: unitInterval,
+      "lower-middle": unitInterval,
+      "upper-middle": unitInterval,
+      high: unitInterval,
+    }),
+  ))();
 
-const byTier = z.readonly(
-  z.strictObject({
-    primary: unitInterval,
-    secondary: unitInterval,
-    tertiary: unitInterval,
-    local: unitInterval,
-  }),
-);
+const byTier = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      primary: unitInterval,
+      secondary: unitInterval,
+      tertiary: unitInterval,
+      local: unitInterval,
+    }),
+  ))();
 
 /** zod schema of what a topic demands of a city, each 0..1. @category Schemas */
-export const DemandsSchema = z.readonly(
-  z.strictObject({
-    clout: unitInterval,
-    resources: unitInterval,
-    autonomy: unitInterval,
-  }),
-);
+export const DemandsSchema = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      clout: unitInterval,
+      resources: unitInterval,
+      autonomy: unitInterval,
+    }),
+  ))();
 
 /** zod schema of a topic's salience tables. @category Schemas */
-export const SalienceSchema = z.readonly(
-  z.strictObject({
-    byIncome: z.optional(byIncome),
-    byTier: z.optional(byTier),
-  }),
-);
+export const SalienceSchema = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      byIncome: z.optional(byIncome),
+      byTier: z.optional(byTier),
+    }),
+  ))();
 
 /**
  * zod schema of a {@link Topic}. Prefer {@link parseTopic}.
  *
  * @category Schemas
  */
-export const TopicSchema = z.readonly(
-  z.strictObject({
-    id: identityText,
-    name: identityText,
-    description: z.optional(z.string().check(z.maxLength(2000))),
-    themes: themeList,
-    internationalFacing: unitInterval,
-    demands: DemandsSchema,
-    liberalNorms: unitInterval,
-    sensitivity: unitInterval,
-    salience: z.optional(SalienceSchema),
-  }),
-);
+export const TopicSchema = /* @__PURE__ */ (() =>
+  z.readonly(
+    z.strictObject({
+      id: identityText,
+      name: identityText,
+      description: z.optional(z.string().check(z.maxLength(2000))),
+      themes: themeList,
+      internationalFacing: unitInterval,
+      demands: DemandsSchema,
+      liberalNorms: unitInterval,
+      sensitivity: unitInterval,
+      salience: z.optional(SalienceSchema),
+    }),
+  ))();
 
 /**
  * A city as the model sees it: identity plus the three areas of difference.

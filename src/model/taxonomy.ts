@@ -290,9 +290,12 @@ export const TAXONOMIES = {
 } as const;
 
 /**
- * The label of a level, e.g. `levelLabel("nationalTier", "secondary")` is
- * `"Secondary city"`.
+ * The label of a level in its taxonomy, for people (the level's id when the
+ * taxonomy has no such level).
  *
+ * @example
+ * levelLabel("nationalTier", "secondary");     // "Secondary city"
+ * levelLabel("regime", "electoral-autocracy"); // "Electoral autocracy"
  * @category Taxonomies
  */
 export function levelLabel<K extends keyof typeof TAXONOMIES>(

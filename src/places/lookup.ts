@@ -365,8 +365,18 @@ function notFound(query: PlaceQuery, text: string): PlaceNotFound {
 }
 
 /**
- * The `City` profile of a gazetteer place (see {@link cityFromPlace}).
+ * The `City` profile of a gazetteer place (see {@link cityFromPlace}): the
+ * place's own facts, and the income tier, regime and autonomy of its
+ * country where the country table knows them.
  *
+ * @example
+ * const [leeds] = findPlaces({ name: "Leeds", country: "GB" });
+ * if (leeds !== undefined) placeToCity(leeds);
+ * // { id: "geonames:2644688", name: "Leeds", country: "GB", population: 455123,
+ * //   capital: false, region: "northern-europe",
+ * //   resources: { nationalTier: "secondary", incomeTier: "high",
+ * //                globalEconomyType: "outside-typology", connectivity: "high-sufficiency" },
+ * //   governance: { autonomy: "intermediate", regime: "electoral-democracy" } }
  * @category Places
  */
 export function placeToCity(place: Place): City {
@@ -396,8 +406,15 @@ export function placeToCity(place: Place): City {
 }
 
 /**
- * One line for a lookup error, for logs and terminals.
+ * A lookup error as text, for logs and terminals: the error's message, or,
+ * for a malformed query, one line per issue with its field.
  *
+ * @example
+ * import * as E from "fp-ts/Either";
+ * const result = cityFromPlace("Manchestr, GB");
+ * if (E.isLeft(result)) console.error(formatPlaceLookupError(result.left));
+ * // no place matches "Manchestr, GB" among the 4,043 GeoNames places of 100,000 people or more;
+ * //   did you mean Manchester, GB (population 395,515, secondary) geonames:2643123?
  * @category Places
  */
 export function formatPlaceLookupError(error: PlaceLookupError): string {

@@ -174,16 +174,28 @@ export interface CompiledCity {
   readonly means: Triple;
 }
 
-const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => CLOUT_POSITION[tier]));
-const MEANS_TABLE = levelTable(INCOME_TIERS.map((tier) => MEANS_POSITION[tier]));
-
-function tripleOf(table: LevelTable, index: number): [number, number, number] {
+/**
+ * Whether every input of each factor that can widen its interval is known,
+ * in FACTORS order, read from the compiled levels (so from the city as it
+ * was compiled, whatever happens to the city object later).
+ */
+export function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
+  const known = (slot: number) => c.levels[slot] !== SLOT_LEVEL_COUNTS[slot];
+  const tier = known(TIER);
+  const income = known(INCOME);
   return [
-    table[Bound.value + index] as number,
-    table[Bound.low + index] as number,
-    table[Bound.high + index] as number,
+    known(ROLE),
+    c.priorities >= 0 &&
+      (t.salienceIncome === undefined || income) &&
+      (t.salienceTier === undefined || tier),
+    tier && income,
+    known(AUTONOMY),
+    known(REGIME),
   ];
 }
+
+const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => CLOUT_POSITION[tier]));
+const MEANS_TABLE = levelTable(INCOME_TIERS.map((tier) => MEANS_POSITION[tier]));
 
 /**
  * Clout: the national position, the tier's position T or, where the
@@ -196,20 +208,24 @@ function tripleOf(table: LevelTable, index: number): [number, number, number] {
  * the three entries of the triple, the bounds keep their order.
  */
 function cloutOf(city: City, tier: number, k: Kernel): Triple {
-  let t: Triple = tripleOf(CLOUT_TABLE, tier);
+  let value = CLOUT_TABLE[Bound.value + tier] as number;
+  let low = CLOUT_TABLE[Bound.low + tier] as number;
+  let high = CLOUT_TABLE[Bound.high + tier] as number;
   const people = city.metroPopulation ?? city.population;
   if (people !== undefined && k.size !== 0) {
     const s = k.size * goalpostPosition(people, POPULATION_GOALPOSTS);
     const d = 1 + k.size;
-    t = [(t[0] + s) / d, (t[1] + s) / d, (t[2] + s) / d];
+    value = (value + s) / d;
+    low = (low + s) / d;
+    high = (high + s) / d;
   }
   const connectivity = city.resources?.connectivity;
   let raise = 0;
   if (connectivity !== undefined) raise += k.connectivity * connectivityPosition(connectivity);
   if (city.capital === true) raise += k.capital;
-  if (raise === 0) return t;
+  if (raise === 0) return [value, low, high];
   const b = Math.min(1, raise);
-  return [t[0] + (1 - t[0]) * b, t[1] + (1 - t[1]) * b, t[2] + (1 - t[2]) * b];
+  return [value + (1 - value) * b, low + (1 - low) * b, high + (1 - high) * b];
 }
 
 /**
@@ -235,8 +251,11 @@ function meansOf(city: City, income: number): Triple {
     sum += r.internationalOffice ? 1 : 0;
     n++;
   }
-  const t = tripleOf(MEANS_TABLE, income);
-  return [(t[0] + sum) / n, (t[1] + sum) / n, (t[2] + sum) / n];
+  return [
+    ((MEANS_TABLE[Bound.value + income] as number) + sum) / n,
+    ((MEANS_TABLE[Bound.low + income] as number) + sum) / n,
+    ((MEANS_TABLE[Bound.high + income] as number) + sum) / n,
+  ];
 }
 
 /** The ordinal fields as the compiler reads them, in registry order. */
@@ -247,11 +266,10 @@ const FIELD_READERS: readonly {
 
 /** Compiles a city for the kernel. */
 export function compileCity(city: City, k: Kernel): CompiledCity {
-  const levels: number[] = [];
-  for (const field of FIELD_READERS) {
+  const levels = FIELD_READERS.map((field) => {
     const level = field.read(city);
-    levels.push(level === undefined ? field.levels.length : field.levels.indexOf(level));
-  }
+    return level === undefined ? field.levels.length : field.levels.indexOf(level);
+  });
   const priorities = city.outlook?.priorities;
   const tier = levels[TIER] as number;
   const income = levels[INCOME] as number;
@@ -445,11 +463,18 @@ export function evaluate(
  * 0 drops out of either). Nondecreasing in every factor.
  */
 export function aggregate(f: Float64Array, at: number, k: Kernel): number {
-  const f0 = f[at] as number;
-  const f1 = f[at + 1] as number;
-  const f2 = f[at + 2] as number;
-  const f3 = f[at + 3] as number;
-  const f4 = f[at + 4] as number;
+  return combine(
+    f[at] as number,
+    f[at + 1] as number,
+    f[at + 2] as number,
+    f[at + 3] as number,
+    f[at + 4] as number,
+    k,
+  );
+}
+
+/** {@link aggregate} of five factor values given one by one, in FACTORS order. */
+function combine(f0: number, f1: number, f2: number, f3: number, f4: number, k: Kernel): number {
   const w = k.w;
   if (k.mode === NEED_FIRST) {
     const v = k.v;
@@ -504,16 +529,19 @@ export function gateHolds(c: CompiledCity, gate: CompiledGate): -1 | 0 | 1 {
   return (gate.mask >>> level) & 1 ? 1 : -1;
 }
 
-/** Scratch space of {@link scoreOf}: the kernel runs on one thread and never re-enters. */
-const SCRATCH = new Float64Array(5);
-
 /**
- * The score of a city on a topic: its neutral factor values
- * ({@link evaluate}), aggregated ({@link aggregate}) and multiplied by the
- * gates that surely hold ({@link capOf}). `relevance` and `matrix` both take
- * the score from here.
+ * The score of a city on a topic: its neutral factor values (as
+ * {@link evaluate} writes them), combined as {@link aggregate} combines them
+ * and multiplied by the gates that surely hold ({@link capOf}), in one pass
+ * without an intermediate array. `relevance` and `matrix` both take the
+ * score from here.
  */
 export function scoreOf(c: CompiledCity, t: CompiledTopic, k: Kernel): number {
-  evaluate(c, t, k, SCRATCH, 0, Bound.value);
-  return aggregate(SCRATCH, 0, k) * capOf(c, t, false);
+  const row = Bound.value;
+  const f0 = t.outlook[row + c.role] as number;
+  const f1 = salienceOf(c, t, row);
+  const f2 = capacityOf(c, t, k, row);
+  const f3 = t.authority[row + c.autonomy] as number;
+  const f4 = t.values[row + c.regime] as number;
+  return combine(f0, f1, f2, f3, f4, k) * capOf(c, t, false);
 }

@@ -15,9 +15,10 @@ import { ORDINAL_FIELDS, type OrdinalField } from "../model/fields";
  * @category Scoring
  */
 export const GATE_FIELDS: { readonly [F in OrdinalField]: (typeof ORDINAL_FIELDS)[F]["levels"] } =
-  Object.fromEntries(
-    Object.entries(ORDINAL_FIELDS).map(([path, field]) => [path, field.levels]),
-  ) as never;
+  /* @__PURE__ */ (() =>
+    Object.fromEntries(
+      Object.entries(ORDINAL_FIELDS).map(([path, field]) => [path, field.levels]),
+    ) as never)();
 
 /** The path of a city field a gate can test. @category Scoring */
 export type GateField = OrdinalField;

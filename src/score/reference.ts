@@ -63,9 +63,10 @@ export const CLOUT_POSITION: Readonly<Record<NationalTier, number>> = {
  * @category Scoring
  */
 export const CONNECTIVITY_POSITION: Readonly<Record<ConnectivityClass, number>> =
-  /* @__PURE__ */ Object.fromEntries(
-    CONNECTIVITY_CLASSES.map((level) => [level, connectivityPosition(level)]),
-  ) as Record<ConnectivityClass, number>;
+  /* @__PURE__ */ (() =>
+    Object.fromEntries(
+      CONNECTIVITY_CLASSES.map((level) => [level, connectivityPosition(level)]),
+    ) as Record<ConnectivityClass, number>)();
 
 /**
  * The position of a GaWC class (see {@link CONNECTIVITY_POSITION}): its

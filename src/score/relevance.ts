@@ -34,10 +34,11 @@ export interface AppliedGate {
 /**
  * How relevant a topic is to a city, and why.
  *
- * `reasons` is computed on first read and then kept: a loop that reads only
- * scores never pays for the sentences. `JSON.stringify` includes it; object
- * spread and `Object.keys` do not (it is a getter), so copy it by name:
- * `{ ...r, reasons: r.reasons }`.
+ * `factors`, `gates` and `reasons` are built on first read and then kept: a
+ * loop that reads only scores never pays for them. `JSON.stringify` includes
+ * them; object spread and `Object.keys` do not (they are getters), so copy
+ * them by name (`{ ...r, factors: r.factors, gates: r.gates, reasons: r.reasons }`)
+ * or go through JSON.
  *
  * @category Scoring
  */
@@ -50,8 +51,9 @@ export interface Relevance {
   readonly low: number;
   /** The greatest score over every value the city's unknown fields could take. */
   readonly high: number;
+  /** The five factors by name (built on first read). */
   readonly factors: Readonly<Record<FactorName, FactorResult>>;
-  /** Gates that hold, surely or possibly. */
+  /** Gates that hold, surely or possibly (built on first read). */
   readonly gates: readonly AppliedGate[];
   /** Plain-language sentences, most influential first (built on first read). */
   readonly reasons: readonly string[];

@@ -18,6 +18,7 @@ import {
   compileCity,
   compileTopic,
   evaluate,
+  factorKnown,
   gateHolds,
   type Kernel,
   kernelOf,
@@ -38,7 +39,6 @@ import type {
   Relevance,
   ScoreMatrix,
 } from "./relevance";
-import { type RankStability, rankStabilityWith } from "./stability";
 import { MODEL_VERSION } from "./version";
 
 export type { AppliedGate, FactorResult, RankedRelevance, Relevance, ScoreMatrix };
@@ -55,12 +55,6 @@ export interface Scorer {
   rankCities(topic: Topic, cities: readonly City[]): RankedRelevance[];
   /** The scores of every city on every topic, through the compiled fast path. */
   matrix(cities: readonly City[], topics: readonly Topic[]): ScoreMatrix;
-  /** Rank robustness under weights drawn around this scorer's; see {@link rankStability}. */
-  rankStability(
-    city: City,
-    topics: readonly Topic[],
-    options?: unknown,
-  ): E.Either<ValidationError, RankStability[]>;
 }
 
 /** Sorts by score, highest first, then by the given id, and numbers the ranks in place. */
@@ -75,22 +69,6 @@ function ranked(results: Relevance[], idOf: (r: Relevance) => string): RankedRel
     (result as { rank?: number }).rank = index + 1;
   });
   return results as RankedRelevance[];
-}
-
-/** Whether every input of each factor that can widen its interval is known, in FACTORS order. */
-function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
-  const city = c.city;
-  const tierKnown = city.resources?.nationalTier !== undefined;
-  const incomeKnown = city.resources?.incomeTier !== undefined;
-  return [
-    city.outlook?.internationalRole !== undefined,
-    city.outlook?.priorities !== undefined &&
-      (t.salienceIncome === undefined || incomeKnown) &&
-      (t.salienceTier === undefined || tierKnown),
-    tierKnown && incomeKnown,
-    city.governance?.autonomy !== undefined,
-    city.governance?.regime !== undefined,
-  ];
 }
 
 /**
@@ -201,56 +179,70 @@ function appliedGates(
   return gates.length === 0 ? NO_GATES : gates;
 }
 
-/** What a result needs to write its reasons when first asked. */
-interface ReasonContext {
+/** What a result needs to build its factors, gates and reasons when first asked. */
+interface ResultContext {
   readonly k: Kernel;
   readonly typical: (t: CompiledTopic) => Float64Array;
 }
 
 /**
- * A {@link Relevance}: plain data, and `reasons` a getter that writes the
- * sentences on first read and keeps them. `toJSON` gives every field,
- * reasons included, in the documented order.
+ * A {@link Relevance}. The scores are fields; `factors`, `gates` and
+ * `reasons` are getters that build their value on first read, from the
+ * compiled city and topic, and keep it: a loop that reads only scores
+ * allocates one object per result. `toJSON` gives every field in the
+ * documented order.
  */
 class RelevanceResult implements Relevance {
+  readonly model: string = MODEL_VERSION;
   readonly cityId: string;
   readonly topicId: string;
-  readonly score: number;
-  readonly low: number;
-  readonly high: number;
-  readonly factors: Readonly<Record<FactorName, FactorResult>>;
-  readonly gates: readonly AppliedGate[];
-  readonly model: string = MODEL_VERSION;
   #c: CompiledCity;
   #t: CompiledTopic;
-  #context: ReasonContext;
+  #context: ResultContext;
+  #factors: Readonly<Record<FactorName, FactorResult>> | undefined;
+  #gates: readonly AppliedGate[] | undefined;
   #reasons: readonly string[] | undefined;
 
   constructor(
     c: CompiledCity,
     t: CompiledTopic,
-    bounds: readonly [number, number, number],
-    factors: Record<FactorName, FactorResult>,
-    gates: readonly AppliedGate[],
-    context: ReasonContext,
+    context: ResultContext,
+    readonly score: number,
+    readonly low: number,
+    readonly high: number,
   ) {
     this.cityId = c.city.id;
     this.topicId = t.topic.id;
-    [this.score, this.low, this.high] = bounds;
-    this.factors = factors;
-    this.gates = gates;
     this.#c = c;
     this.#t = t;
     this.#context = context;
   }
 
+  get factors(): Readonly<Record<FactorName, FactorResult>> {
+    if (this.#factors === undefined) {
+      const { k } = this.#context;
+      // The same kernel calls on the same compiled inputs as when the score was made.
+      evaluate(this.#c, this.#t, k, ROWS, 0, Bound.value);
+      evaluate(this.#c, this.#t, k, ROWS, 5, Bound.low);
+      evaluate(this.#c, this.#t, k, ROWS, 10, Bound.high);
+      this.#factors = factorResults(this.#c, this.#t, k, this.score);
+    }
+    return this.#factors;
+  }
+
+  get gates(): readonly AppliedGate[] {
+    this.#gates ??= appliedGates(this.#c, this.#t, this.#context.k.options);
+    return this.#gates;
+  }
+
   get reasons(): readonly string[] {
     if (this.#reasons === undefined) {
       const { k, typical } = this.#context;
-      const values = Float64Array.from(FACTORS, (name) => this.factors[name].value);
+      const factors = this.factors;
+      const values = Float64Array.from(FACTORS, (name) => factors[name].value);
       const influence = influences(values, typical(this.#t), k, capOf(this.#c, this.#t, false));
-      const city = this.#c.city;
-      this.#reasons = explain(city, this.#t.topic, this.factors, influence, this.gates, k.options);
+      const topic = this.#t.topic;
+      this.#reasons = explain(this.#c.city, topic, factors, influence, this.gates, k.options);
     }
     return this.#reasons;
   }
@@ -264,19 +256,16 @@ class RelevanceResult implements Relevance {
 }
 
 /** The relevance of a compiled city on a compiled topic. */
-function relevanceWith(context: ReasonContext): (c: CompiledCity, t: CompiledTopic) => Relevance {
+function relevanceWith(context: ResultContext): (c: CompiledCity, t: CompiledTopic) => Relevance {
   const { k } = context;
   return (c, t) => {
     // The same kernel calls on the same inputs as scoreOf, so the same bits as the matrix.
-    evaluate(c, t, k, ROWS, 0, Bound.value);
-    const score = aggregate(ROWS, 0, k) * capOf(c, t, false);
+    const score = scoreOf(c, t, k);
     evaluate(c, t, k, ROWS, 5, Bound.low);
     evaluate(c, t, k, ROWS, 10, Bound.high);
     const low = Math.min(aggregate(ROWS, 5, k) * capOf(c, t, true), score);
     const high = Math.max(aggregate(ROWS, 10, k) * capOf(c, t, false), score);
-    const factors = factorResults(c, t, k, score);
-    const gates = appliedGates(c, t, k.options);
-    return new RelevanceResult(c, t, [score, low, high], factors, gates, context);
+    return new RelevanceResult(c, t, context, score, low, high);
   };
 }
 
@@ -326,14 +315,30 @@ function matrixWith(
   };
 }
 
-function buildScorer(options: ResolvedOptions): Scorer {
+/** What every method of a scorer shares: its kernel, its compilers and its per-pair relevance. */
+interface ScorerParts {
+  readonly options: ResolvedOptions;
+  readonly k: Kernel;
+  readonly topicOf: (topic: Topic) => CompiledTopic;
+  readonly cityOf: (city: City) => CompiledCity;
+  readonly relevanceOf: (c: CompiledCity, t: CompiledTopic) => Relevance;
+  readonly relevance: (city: City, topic: Topic) => Relevance;
+}
+
+function partsOf(options: ResolvedOptions): ScorerParts {
   const k = kernelOf(options);
   const topicOf = topicCompiler(options);
   const cityOf = cityCompiler(k);
   const relevanceOf = relevanceWith({ k, typical: typicalValues(k) });
+  const relevance = (city: City, topic: Topic) => relevanceOf(cityOf(city), topicOf(topic));
+  return { options, k, topicOf, cityOf, relevanceOf, relevance };
+}
+
+function scorerOf(parts: ScorerParts): Scorer {
+  const { options, k, topicOf, cityOf, relevanceOf, relevance } = parts;
   return {
     options,
-    relevance: (city, topic) => relevanceOf(cityOf(city), topicOf(topic)),
+    relevance,
     rankTopics(city, topics) {
       const c = cityOf(city);
       return ranked(
@@ -349,8 +354,6 @@ function buildScorer(options: ResolvedOptions): Scorer {
       );
     },
     matrix: matrixWith(k, topicOf),
-    rankStability: (city, topics, stabilityOptions) =>
-      rankStabilityWith(options, city, topics, stabilityOptions),
   };
 }
 
@@ -367,13 +370,14 @@ function buildScorer(options: ResolvedOptions): Scorer {
  * @category Scoring
  */
 export function createScorer(options?: ScorerOptions): E.Either<ValidationError, Scorer> {
-  return E.map(buildScorer)(resolveOptions(options));
+  return E.map((resolved: ResolvedOptions) => scorerOf(partsOf(resolved)))(resolveOptions(options));
 }
 
-const defaultScorer = buildScorer(DEFAULT_OPTIONS);
+/** The default scorer's parts: `scoreRelevance` uses them without the scorer object, so that a bundle importing only it leaves the rankings and the matrix out. */
+const defaultParts = partsOf(DEFAULT_OPTIONS);
 
 /** The default scorer (default weights, need-first aggregation, default gates). @category Scoring */
-export const DEFAULT_SCORER: Scorer = defaultScorer;
+export const DEFAULT_SCORER: Scorer = /* @__PURE__ */ scorerOf(defaultParts);
 
 /**
  * How relevant a topic is to a city under the default model: a score on 0..1,
@@ -390,7 +394,7 @@ export const DEFAULT_SCORER: Scorer = defaultScorer;
  * @category Scoring
  */
 export function scoreRelevance(city: City, topic: Topic): Relevance {
-  return defaultScorer.relevance(city, topic);
+  return defaultParts.relevance(city, topic);
 }
 
 /**
@@ -402,7 +406,7 @@ export function scoreRelevance(city: City, topic: Topic): Relevance {
  * @category Scoring
  */
 export function rankTopics(city: City, topics: readonly Topic[]): RankedRelevance[] {
-  return defaultScorer.rankTopics(city, topics);
+  return DEFAULT_SCORER.rankTopics(city, topics);
 }
 
 /**
@@ -414,7 +418,7 @@ export function rankTopics(city: City, topics: readonly Topic[]): RankedRelevanc
  * @category Scoring
  */
 export function rankCities(topic: Topic, cities: readonly City[]): RankedRelevance[] {
-  return defaultScorer.rankCities(topic, cities);
+  return DEFAULT_SCORER.rankCities(topic, cities);
 }
 
 /**
@@ -428,26 +432,5 @@ export function rankCities(topic: Topic, cities: readonly City[]): RankedRelevan
  * @category Scoring
  */
 export function scoreMatrix(cities: readonly City[], topics: readonly Topic[]): ScoreMatrix {
-  return defaultScorer.matrix(cities, topics);
-}
-
-/**
- * How stable a city's ranking of topics is when the default weights move: a
- * seeded Monte Carlo over weights drawn around them (see
- * {@link RankStabilityOptions}). Per topic, its rank under the default weights,
- * its median rank, a 90% rank interval and the probability of ranking in the
- * top `top`, sorted by rank. The same seed gives the same result. Invalid
- * options give a `Left`.
- *
- * @example
- * rankStability(manchester, CATALOG, { samples: 2000, seed: 7, spread: 0.25, top: 3 });
- * // Right([{ topicId: "investment-attraction", rank: 1, medianRank: 1, rankInterval: [1, 2], probabilityTop: 0.99 }, …])
- * @category Scoring
- */
-export function rankStability(
-  city: City,
-  topics: readonly Topic[],
-  options?: unknown,
-): E.Either<ValidationError, RankStability[]> {
-  return defaultScorer.rankStability(city, topics, options);
+  return DEFAULT_SCORER.matrix(cities, topics);
 }

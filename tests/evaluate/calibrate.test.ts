@@ -5,6 +5,7 @@ import {
   type CalibrateOptions,
   type Calibration,
   type CalibrationParameter,
+  type CalibrationProgress,
   calibrateScorer,
   calibrationParameters,
   catalogTopic,
@@ -164,6 +165,63 @@ describe("calibrateScorer", () => {
     expect(Array.isArray(fitted.options.gates)).toBe(true);
     expect(E.isRight(createScorer(fitted.options))).toBe(true);
     expect(gates[1]?.cap).toBe(0.35);
+  });
+});
+
+describe("nested cross-validation (the nested option)", () => {
+  const result = calibration(input, { ...FAST, seed: 5 });
+  const nested = calibration(input, { ...FAST, seed: 5, nested: true });
+
+  test("leaves every other figure of the report as it is, and is absent unless asked for", () => {
+    expect(result.report.nested).toBeUndefined();
+    expect("nested" in result.report).toBe(false);
+    const { nested: figures, evaluations, ...rest } = nested.report;
+    const { evaluations: plainEvaluations, ...plain } = result.report;
+    expect(rest).toEqual(plain);
+    expect(nested.options).toEqual(result.options);
+    expect(evaluations).toBeGreaterThanOrEqual(plainEvaluations);
+    expect(figures?.lists.map((l) => l.listId)).toEqual(result.report.lists.map((l) => l.listId));
+  });
+
+  test("scores each list under the options a calibration without it returns, at the λ that calibration chooses", () => {
+    for (const list of nested.report.nested?.lists ?? []) {
+      const without = calibration(
+        { ...input, lists: input.lists.filter((l) => l.id !== list.listId) },
+        { ...FAST, seed: 5 },
+      );
+      expect(list.penalty).toBe(without.report.penalty);
+      const evaluated = evaluateRelevance(
+        {
+          ...input,
+          lists: input.lists.filter((l) => l.id === list.listId),
+          scorer: without.options,
+        },
+        { replicates: 1 },
+      );
+      const row = E.isRight(evaluated) ? evaluated.right.rows[0] : undefined;
+      if (row?.status !== "measured") throw new Error("not measured");
+      expect(list.after).toBe(row.auc.estimate);
+    }
+    const afters = nested.report.nested?.lists.map((l) => l.after) ?? [];
+    expect(nested.report.nested?.heldOut).toBeCloseTo(
+      afters.reduce((a, b) => a + b, 0) / afters.length,
+      12,
+    );
+  });
+
+  test("reports progress up to one fit per penalty and list, per penalty and pair of lists, and the final fit", () => {
+    const seen: CalibrationProgress[] = [];
+    calibration(input, { ...FAST, seed: 5, nested: true, onProgress: (p) => seen.push(p) });
+    const n = input.lists.length;
+    const total = FAST.penalties.length * (n + (n * (n - 1)) / 2) + 1;
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(seen.every((p) => p.total === total)).toBe(true);
+  });
+
+  test("needs three lists: with two, a Left names the option", () => {
+    const error = errorOf({ ...input, lists: input.lists.slice(0, 2) }, { ...FAST, nested: true });
+    expect(error.issues[0]?.path).toEqual(["nested"]);
+    expect(error.issues[0]?.message).toMatch(/at least 3 lists/);
   });
 });
 

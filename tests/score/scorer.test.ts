@@ -142,6 +142,35 @@ describe("results", () => {
     });
   });
 
+  it("serialise with JSON.stringify to every field, factors, gates and reasons included, in the documented order", () => {
+    const r = scoreRelevance(profile("gb-manchester"), trade);
+    const plain = JSON.parse(JSON.stringify(r));
+    expect(Object.keys(plain)).toEqual([
+      "cityId",
+      "topicId",
+      "score",
+      "low",
+      "high",
+      "factors",
+      "gates",
+      "reasons",
+      "model",
+    ]);
+    expect(plain.factors).toEqual(JSON.parse(JSON.stringify(r.factors)));
+    expect(plain.reasons).toEqual(r.reasons);
+    const ranked = JSON.parse(JSON.stringify(rankTopics(profile("gb-manchester"), [trade])[0]));
+    expect(ranked.rank).toBe(1);
+  });
+
+  it("keep the factors of the profile as scored when the city object is changed afterwards", () => {
+    const city: City = { id: "x", name: "X", country: "GB" };
+    const r = scoreRelevance(city, trade);
+    (city as { governance?: City["governance"] }).governance = { autonomy: "centralized" };
+    const fresh = scoreRelevance({ id: "x", name: "X", country: "GB" }, trade);
+    expect(r.factors).toEqual(fresh.factors);
+    expect(r.factors.authority.known).toBe(false);
+  });
+
   it("say when a gate may apply because its field is unknown, and lower only `low`", () => {
     const city: City = { id: "x", name: "X", country: "GB" };
     const r = scoreRelevance(city, catalogTopic("adequate-housing") as Topic);
@@ -237,12 +266,18 @@ describe("rankStability", () => {
     expect(result.reduce((sum, r) => sum + r.probabilityTop, 0)).toBeCloseTo(4, 10);
   });
 
-  it("uses the scorer's own weights", () => {
-    const scorer: Scorer = right(createScorer({ weights: { salience: 5 } }));
-    const result = right(scorer.rankStability(city, CATALOG, { samples: 10, spread: 0 }));
-    expect(result.map((r) => r.topicId)).toEqual(
-      scorer.rankTopics(city, CATALOG).map((r) => r.topicId),
-    );
+  it("draws around the weights of the scorer given as `scorer`", () => {
+    const scorer: Scorer = right(createScorer({ weights: { values: 5 } }));
+    const order = (ranking: readonly { topicId: string }[]) => ranking.map((r) => r.topicId);
+    const result = right(rankStability(city, CATALOG, { samples: 10, spread: 0, scorer }));
+    expect(order(result)).toEqual(order(scorer.rankTopics(city, CATALOG)));
+    // The scorer's weights order these topics otherwise than the default ones.
+    expect(order(result)).not.toEqual(order(rankTopics(city, CATALOG)));
+  });
+
+  it("rejects a `scorer` that is not a Scorer, naming the option", () => {
+    const result = rankStability(city, CATALOG, { scorer: {} as Scorer });
+    expect(E.isLeft(result) && result.left.issues.map((issue) => issue.path)).toEqual([["scorer"]]);
   });
 
   it.each([
