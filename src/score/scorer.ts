@@ -374,7 +374,7 @@ export function createScorer(options?: ScorerOptions): E.Either<ValidationError,
 }
 
 /** The default scorer's parts: `scoreRelevance` uses them without the scorer object, so that a bundle importing only it leaves the rankings and the matrix out. */
-const defaultParts = partsOf(DEFAULT_OPTIONS);
+const defaultParts = /* @__PURE__ */ partsOf(DEFAULT_OPTIONS);
 
 /** The default scorer (default weights, need-first aggregation, default gates). @category Scoring */
 export const DEFAULT_SCORER: Scorer = /* @__PURE__ */ scorerOf(defaultParts);

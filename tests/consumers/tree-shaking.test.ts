@@ -31,8 +31,10 @@ const GAZETTEER_MARKERS = ["geonames", "Manchester", "Kyrgyzstan"];
 const NETWORK_MARKERS = ["covenant-of-mayors-mycovenant", "kpi_reporting_tool"];
 /** zod's English locale; the model writes its own messages and loads no locale. */
 const ZOD_LOCALE_MARKERS = ["Too big: expected", "Too small: expected"];
-/** The scorer's reasons (src/score/reasons.ts, src/score/options.ts). */
-const SCORER_MARKERS = ["so the score is capped"];
+/** The scorer's reasons (src/score/reasons.ts) and default gates (src/score/gates.ts). */
+const SCORER_MARKERS = ["less national clout than a primary city", "so the score is held low"];
+/** rankStability's Monte Carlo (src/score/stability.ts). */
+const RANK_STABILITY_MARKERS = [" topics (samples "];
 
 describe("tree-shaking of the built entries (Vite)", () => {
   let workDir = "";
@@ -42,6 +44,7 @@ describe("tree-shaking of the built entries (Vite)", () => {
     workDir = mkdtempSync(join(tmpdir(), "city-difference-tree-shaking-"));
     const entries = {
       scoring: `export { scoreRelevance, parseCity } from ${JSON.stringify(entryFile("."))};`,
+      parsing: `export { parseCity } from ${JSON.stringify(entryFile("."))};`,
       main: `export * from ${JSON.stringify(entryFile("."))};`,
       places: `export * from ${JSON.stringify(entryFile("./places"))};`,
       networks: `export * from ${JSON.stringify(entryFile("./networks"))};`,
@@ -81,6 +84,19 @@ describe("tree-shaking of the built entries (Vite)", () => {
     ]) {
       expect(code, marker).not.toContain(marker);
     }
+  });
+
+  it("scoreRelevance carries the scorer's reasons but not rankStability's Monte Carlo", () => {
+    const code = bundles.scoring ?? "";
+    for (const marker of SCORER_MARKERS) expect(code, marker).toContain(marker);
+    for (const marker of RANK_STABILITY_MARKERS) expect(code, marker).not.toContain(marker);
+    for (const marker of RANK_STABILITY_MARKERS) expect(bundles.main, marker).toContain(marker);
+  });
+
+  it("parseCity alone carries no scorer", () => {
+    const code = bundles.parsing ?? "";
+    expect(code).toContain("ValidationError");
+    for (const marker of SCORER_MARKERS) expect(code, marker).not.toContain(marker);
   });
 
   it("the whole main entry carries the catalog but neither the gazetteer nor the networks", () => {

@@ -30,6 +30,9 @@ import {
   type PlaceInput,
   parseCity,
   parseTopic,
+  type RankStability,
+  type RankStabilityOptions,
+  rankStability,
   type Scorer,
   type ScorerOptions,
   type Theme,
@@ -160,6 +163,15 @@ describe("options are typed with their schemas' input types", () => {
     classifyNationalTiers([{ id: 1, country: "France", population: 10 }]);
     // @ts-expect-error: no option "tertiary"
     classifyNationalTiers([], { tertiary: 0.01 });
+  });
+
+  test("rankStability takes its options: counts, seed, spread and a scorer", () => {
+    expectTypeOf(rankStability).parameter(2).toEqualTypeOf<RankStabilityOptions | undefined>();
+    expectTypeOf(rankStability).returns.toEqualTypeOf<E.Either<ValidationError, RankStability[]>>();
+    expectTypeOf<RankStabilityOptions["scorer"]>().toEqualTypeOf<Scorer | undefined>();
+    const city = {} as City;
+    // @ts-expect-error: spread is a number
+    rankStability(city, [], { spread: "wide" });
   });
 
   test("evaluateRelevance and calibrateScorer take their options, with typed progress callbacks", () => {
