@@ -141,7 +141,7 @@ function compareLevels(
   if (a === b) return 0;
   if (a === undefined) return 1;
   if (b === undefined) return -1;
-  if (levels === undefined) return a < b ? -1 : 1;
+  if (levels === undefined) return compareIds(a, b);
   return levels.indexOf(a) - levels.indexOf(b);
 }
 

@@ -2,8 +2,6 @@
 import { either as E } from "fp-ts";
 import { describe, expect, it } from "vitest";
 import { readTsv } from "../../scripts/lib/tsv";
-import { regionOf } from "../../src/countries/index";
-import { COUNTRY_CODES } from "../../src/model/country-codes";
 import { PLACE_FACT_FIELDS } from "../../src/model/fields";
 import { parseCity } from "../../src/model/parse";
 import { CONNECTIVITY_CLASSES, GLOBAL_ECONOMY_TYPES, REGIONS } from "../../src/model/place-facts";
@@ -82,30 +80,6 @@ describe("parseCity and the place facts", () => {
       expect(E.isLeft(result)).toBe(true);
       if (E.isLeft(result)) expect(result.left.issues[0]?.path).toEqual(path);
     }
-  });
-});
-
-describe("regionOf", () => {
-  it("gives the intermediate region where M49 has one, else the sub-region", () => {
-    expect(regionOf("GB")).toBe("northern-europe");
-    expect(regionOf("NG")).toBe("western-africa");
-    expect(regionOf("BR")).toBe("south-america");
-    expect(regionOf("MX")).toBe("central-america");
-    expect(regionOf("US")).toBe("northern-america");
-    expect(regionOf("IN")).toBe("southern-asia");
-  });
-
-  it("places Taiwan with China and Kosovo with Serbia, and gives Antarctica and non-codes none", () => {
-    expect(regionOf("TW")).toBe(regionOf("CN"));
-    expect(regionOf("XK")).toBe(regionOf("RS"));
-    expect(regionOf("AQ")).toBeUndefined();
-    expect(regionOf("UK")).toBeUndefined();
-    expect(regionOf("toString")).toBeUndefined();
-  });
-
-  it("knows every country code but Antarctica's", () => {
-    const missing = COUNTRY_CODES.filter((code) => regionOf(code) === undefined);
-    expect(missing).toEqual(["AQ"]);
   });
 });
 

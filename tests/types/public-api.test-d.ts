@@ -186,6 +186,15 @@ describe("options are typed with their schemas' input types", () => {
     classifyNationalTiers([], { tertiary: 0.01 });
   });
 
+  test("rankStability takes its options: counts, seed, spread and a scorer", () => {
+    expectTypeOf(rankStability).parameter(2).toEqualTypeOf<RankStabilityOptions | undefined>();
+    expectTypeOf(rankStability).returns.toEqualTypeOf<E.Either<ValidationError, RankStability[]>>();
+    expectTypeOf<RankStabilityOptions["scorer"]>().toEqualTypeOf<Scorer | undefined>();
+    const city = {} as City;
+    // @ts-expect-error: spread is a number
+    rankStability(city, [], { spread: "wide" });
+  });
+
   test("evaluateRelevance and calibrateScorer take their options, with typed progress callbacks", () => {
     expectTypeOf(evaluateRelevance).parameter(1).toEqualTypeOf<EvaluateOptions | undefined>();
     expectTypeOf(calibrateScorer).parameter(1).toEqualTypeOf<CalibrateOptions | undefined>();
