@@ -22,8 +22,8 @@ import {
   CITIES_HELP,
   CITIES_OPTIONS,
   DEFAULT_SEED,
-  FORMAT_HELP,
   FORMAT_OPTIONS,
+  INPUT_FORMAT_HELP,
   MAX_SEED,
   PLACES_HELP,
   seed,
@@ -56,7 +56,7 @@ ${CITIES_HELP}
                          json: the CohortResult of formCohorts;
                          csv: one row per city: cityId, cohortId, isMedoid,
                          cohortSilhouette
-${FORMAT_HELP.input}
+${INPUT_FORMAT_HELP}
 ${PLACES_HELP}
 ${COMMON_HELP}
 

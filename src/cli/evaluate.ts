@@ -24,10 +24,10 @@ import { refused, UsageError } from "./errors";
 import {
   CITIES_HELP,
   DEFAULT_SEED,
-  FORMAT_HELP,
   FORMAT_OPTIONS,
   file,
   flag,
+  INPUT_FORMAT_HELP,
   type OptionValues,
   PLACES_HELP,
   positiveWhole,
@@ -62,7 +62,7 @@ ${CITIES_HELP}
                          list (default ${DEFAULT_MIN_MEMBERS})
       --format FORMAT    table (default), json (one object per row, as
                          evaluateRelevance returns it) or csv (one line per row)
-${FORMAT_HELP.input}
+${INPUT_FORMAT_HELP}
 ${PLACES_HELP}
 ${COMMON_HELP}
 

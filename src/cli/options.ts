@@ -176,11 +176,9 @@ export const CITIES_OPTIONS = { cities: requiredFile, places: flag } as const;
 // ---------------------------------------------------------------------------
 // Help
 
-/** Help lines for the shared input and output options. */
-export const FORMAT_HELP = {
-  output: "      --format FORMAT    table (default), json or csv",
-  input: "      --input-format F   json, ndjson or csv: read input files as F whatever their names",
-} as const;
+/** The help line of `--input-format F`. */
+export const INPUT_FORMAT_HELP =
+  "      --input-format F   json, ndjson or csv: read input files as F whatever their names";
 
 /** The help line of `--cities FILE`. */
 export const CITIES_HELP =

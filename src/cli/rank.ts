@@ -15,7 +15,7 @@ import { COMMON_HELP } from "./args";
 import { defineCommand, seeHelp } from "./command";
 import type { Context } from "./context";
 import { UsageError } from "./errors";
-import { FORMAT_HELP, file, format, inputFormat, positiveWhole } from "./options";
+import { file, format, INPUT_FORMAT_HELP, inputFormat, positiveWhole } from "./options";
 import { band, count, csvRow, fixed2, TableLayout, wrap, writeJsonArray } from "./output";
 import { topicsOrCatalog } from "./records";
 
@@ -38,7 +38,7 @@ Options:
                          json: an array of the Relevance objects (factors, gates,
                          every reason);
                          csv: one row per topic, flat columns
-${FORMAT_HELP.input}
+${INPUT_FORMAT_HELP}
 ${COMMON_HELP}
 
 Exit status: 0 ranked, 1 some records of the topics file were invalid (the

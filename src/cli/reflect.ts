@@ -34,10 +34,10 @@ import { openInput, STDIN } from "./input";
 import {
   CITIES_OPTIONS,
   DEFAULT_SEED,
-  FORMAT_HELP,
   FORMAT_OPTIONS,
   file,
   flag,
+  INPUT_FORMAT_HELP,
   MAX_SEED,
   type OptionValues,
   PLACES_HELP,
@@ -84,7 +84,7 @@ Options:
                          AgendaReflection and WorkingGroupSuggestions;
                          csv: one row per member, worst served first (with
                          --suggest, its group's columns too)
-${FORMAT_HELP.input}
+${INPUT_FORMAT_HELP}
                          (the cities and topics; the platform is always JSON)
 ${PLACES_HELP}
 ${COMMON_HELP}

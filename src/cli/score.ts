@@ -13,9 +13,9 @@ import { type Context, PROGRESS_EVERY } from "./context";
 import {
   CITIES_HELP,
   CITIES_OPTIONS,
-  FORMAT_HELP,
   FORMAT_OPTIONS,
   file,
+  INPUT_FORMAT_HELP,
   PLACES_HELP,
 } from "./options";
 import { count, csvRow, fixed2, TableLayout, writeJsonArray } from "./output";
@@ -36,7 +36,7 @@ ${CITIES_HELP}
       --format FORMAT    table: each city's ${TABLE_TOPICS} most relevant topics (default);
                          csv: one row per city, one column per topic id;
                          json: an array of { cityId, name, country, scores }
-${FORMAT_HELP.input}
+${INPUT_FORMAT_HELP}
 ${PLACES_HELP}
 ${COMMON_HELP}
 

@@ -10,7 +10,7 @@ import type { RecordKind } from "./columns";
 import { defineCommand, seeHelp } from "./command";
 import type { Context } from "./context";
 import { UsageError } from "./errors";
-import { FORMAT_HELP, FORMAT_OPTIONS, flag, oneOf, PLACES_HELP } from "./options";
+import { FORMAT_OPTIONS, flag, INPUT_FORMAT_HELP, oneOf, PLACES_HELP } from "./options";
 import { count, csvRow, writeJsonArray } from "./output";
 import { loadRecords, type Tally } from "./records";
 
@@ -31,7 +31,7 @@ Options:
                          message). Both list the problems of the first 1,000
                          invalid records of a file; JSON counts the rest in
                          invalidNotListed
-${FORMAT_HELP.input}
+${INPUT_FORMAT_HELP}
 ${PLACES_HELP}
                          (implies --kind cities)
 ${COMMON_HELP}

@@ -30,20 +30,7 @@ import {
 } from "../model/taxonomy";
 import type { GateTopicAttribute } from "./gates";
 import type { ResolvedOptions } from "./options";
-import {
-  AUTONOMY_POSITION,
-  BUDGET_GOALPOSTS,
-  CLOUT_POSITION,
-  connectivityPosition,
-  demandFit,
-  goalpostPosition,
-  MEANS_POSITION,
-  METRO_GDP_GOALPOSTS,
-  POPULATION_GOALPOSTS,
-  PRIORITY_FLOOR,
-  REGIME_POSITION,
-  ROLE_POSITION,
-} from "./reference";
+import * as reference from "./reference";
 
 /**
  * A per-level table as three rows of one array, at offsets 0 (`value`), ROW
@@ -194,8 +181,8 @@ export function factorKnown(c: CompiledCity, t: CompiledTopic): boolean[] {
   ];
 }
 
-const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => CLOUT_POSITION[tier]));
-const MEANS_TABLE = levelTable(INCOME_TIERS.map((tier) => MEANS_POSITION[tier]));
+const CLOUT_TABLE = levelTable(NATIONAL_TIERS.map((tier) => reference.CLOUT_POSITION[tier]));
+const MEANS_TABLE = levelTable(INCOME_TIERS.map((tier) => reference.MEANS_POSITION[tier]));
 
 /**
  * Clout: the national position, the tier's position T or, where the
@@ -213,7 +200,7 @@ function cloutOf(city: City, tier: number, k: Kernel): Triple {
   let high = CLOUT_TABLE[Bound.high + tier] as number;
   const people = city.metroPopulation ?? city.population;
   if (people !== undefined && k.size !== 0) {
-    const s = k.size * goalpostPosition(people, POPULATION_GOALPOSTS);
+    const s = k.size * reference.goalpostPosition(people, reference.POPULATION_GOALPOSTS);
     const d = 1 + k.size;
     value = (value + s) / d;
     low = (low + s) / d;
@@ -221,7 +208,8 @@ function cloutOf(city: City, tier: number, k: Kernel): Triple {
   }
   const connectivity = city.resources?.connectivity;
   let raise = 0;
-  if (connectivity !== undefined) raise += k.connectivity * connectivityPosition(connectivity);
+  if (connectivity !== undefined)
+    raise += k.connectivity * reference.connectivityPosition(connectivity);
   if (city.capital === true) raise += k.capital;
   if (raise === 0) return [value, low, high];
   const b = Math.min(1, raise);
@@ -240,11 +228,11 @@ function meansOf(city: City, income: number): Triple {
   let sum = 0;
   let n = 1;
   if (r?.metroGdpUsd !== undefined) {
-    sum += goalpostPosition(r.metroGdpUsd, METRO_GDP_GOALPOSTS);
+    sum += reference.goalpostPosition(r.metroGdpUsd, reference.METRO_GDP_GOALPOSTS);
     n++;
   }
   if (r?.budgetUsd !== undefined) {
-    sum += goalpostPosition(r.budgetUsd, BUDGET_GOALPOSTS);
+    sum += reference.goalpostPosition(r.budgetUsd, reference.BUDGET_GOALPOSTS);
     n++;
   }
   if (r?.internationalOffice !== undefined) {
@@ -375,7 +363,10 @@ function compileGates(topic: Topic, options: ResolvedOptions): CompiledGate[] {
  * fall as alignment falls, and each alone can sink the factor.
  */
 function valuesAt(alignment: number, topic: Topic): number {
-  return demandFit(alignment, topic.liberalNorms) * demandFit(alignment, topic.sensitivity);
+  return (
+    reference.demandFit(alignment, topic.liberalNorms) *
+    reference.demandFit(alignment, topic.sensitivity)
+  );
 }
 
 /** Compiles a topic for the kernel under the given options' gates. */
@@ -388,7 +379,9 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
     themes: themeMask(topic.themes),
     themeCount: topic.themes.length,
     outlook: levelTable(
-      INTERNATIONAL_ROLES.map((role) => demandFit(ROLE_POSITION[role], topic.internationalFacing)),
+      INTERNATIONAL_ROLES.map((role) =>
+        reference.demandFit(reference.ROLE_POSITION[role], topic.internationalFacing),
+      ),
     ),
     salienceIncome: byIncome && levelTable(INCOME_TIERS.map((tier) => byIncome[tier])),
     salienceTier: byTier && levelTable(NATIONAL_TIERS.map((tier) => byTier[tier])),
@@ -396,24 +389,26 @@ export function compileTopic(topic: Topic, options: ResolvedOptions): CompiledTo
     cloutDemand: topic.demands.clout,
     resourcesDemand: topic.demands.resources,
     authority: levelTable(
-      AUTONOMIES.map((level) => demandFit(AUTONOMY_POSITION[level], topic.demands.autonomy)),
+      AUTONOMIES.map((level) =>
+        reference.demandFit(reference.AUTONOMY_POSITION[level], topic.demands.autonomy),
+      ),
     ),
-    values: levelTable(REGIMES.map((regime) => valuesAt(REGIME_POSITION[regime], topic))),
+    values: levelTable(REGIMES.map((regime) => valuesAt(reference.REGIME_POSITION[regime], topic))),
     gates,
     caps: capTables(gates),
   };
 }
 
 /** The neutral value of the priorities part of salience when the priorities are unknown. */
-export const PRIORITY_NEUTRAL = (PRIORITY_FLOOR + 1) / 2;
+export const PRIORITY_NEUTRAL = (reference.PRIORITY_FLOOR + 1) / 2;
 
 /** The priorities part of salience: from the floor (no theme shared) to 1 (every theme). */
 function priorityPart(c: CompiledCity, t: CompiledTopic, row: Bound): number {
   if (c.priorities >= 0) {
     const share = bitCount(c.priorities & t.themes) / t.themeCount;
-    return PRIORITY_FLOOR + (1 - PRIORITY_FLOOR) * share;
+    return reference.PRIORITY_FLOOR + (1 - reference.PRIORITY_FLOOR) * share;
   }
-  return row === Bound.value ? PRIORITY_NEUTRAL : row === Bound.low ? PRIORITY_FLOOR : 1;
+  return row === Bound.value ? PRIORITY_NEUTRAL : row === Bound.low ? reference.PRIORITY_FLOOR : 1;
 }
 
 /** Salience: the mean of the priorities part and the topic's income and tier tables. */
@@ -430,8 +425,8 @@ function salienceOf(c: CompiledCity, t: CompiledTopic, row: Bound): number {
 export function capacityOf(c: CompiledCity, t: CompiledTopic, k: Kernel, row: Bound): number {
   const i = row >> 3;
   return (
-    k.clout * demandFit(c.clout[i] as number, t.cloutDemand) +
-    k.means * demandFit(c.means[i] as number, t.resourcesDemand)
+    k.clout * reference.demandFit(c.clout[i] as number, t.cloutDemand) +
+    k.means * reference.demandFit(c.means[i] as number, t.resourcesDemand)
   );
 }
 

@@ -53,7 +53,9 @@ describe("classifyIncomeTier", () => {
 
   it.each([2015, 2027, 2026.5])("rejects fiscal year %s outside the published range", (fy) => {
     const result = classifyIncomeTier(5000, fy);
-    expect(E.isLeft(result) && result.left.issues[0]?.message).toContain("from 2016 to 2026");
+    expect(E.isLeft(result) && result.left.issues).toEqual([
+      { path: ["fiscalYear"], message: expect.stringContaining("from 2016 to 2026") },
+    ]);
   });
 
   test.prop([

@@ -200,12 +200,16 @@ describe("classifyNationalTiers", () => {
   });
 
   it.each([
-    [{ primaryShare: 0.01 }, "shares must decrease"],
-    [{ secondaryShare: -1 }, "secondaryShare"],
-    [{ tertiary: 0.1 }, "tertiary"],
-  ])("rejects invalid options %j with a Left", (options, fragment) => {
+    // Shares out of order: the options as a whole are at fault.
+    [{ primaryShare: 0.01 }, [], "shares must decrease"],
+    [{ secondaryShare: -1 }, ["secondaryShare"], "must be greater than 0"],
+    [{ tertiary: 0.1 }, ["tertiary"], "unknown field"],
+  ])("rejects invalid options %j with a Left at %j", (options, path, fragment) => {
     const r = classifyNationalTiers([], options as never);
-    expect(E.isLeft(r) && JSON.stringify(r.left)).toContain(fragment);
+    expect(E.isLeft(r) && r.left.issues[0]).toEqual({
+      path,
+      message: expect.stringContaining(fragment),
+    });
   });
 
   test.prop([

@@ -185,6 +185,19 @@ describe("evaluate on the user's files", () => {
       expectNoStack(run);
     }
   });
+
+  it("--seed takes the values cohorts and reflect take: a negative or too large seed is out of range", async () => {
+    for (const [seed, message] of [
+      ["-1", 'evaluate: --seed must be a whole number from 0 to 4294967295; got "-1"'],
+      ["4294967296", 'evaluate: --seed must be at most 4294967295; got "4294967296"'],
+      ["1.5", 'evaluate: --seed must be a whole number from 0 to 4294967295; got "1.5"'],
+    ] as const) {
+      const run = await cli(["evaluate", "--cities", cities, "--lists", lists, "--seed", seed]);
+      expect(run.status, seed).toBe(2);
+      expect(lines(run.stderr), seed).toEqual([`city-difference: ${message}`]);
+      expect(run.stdout).toBe("");
+    }
+  });
 });
 
 describe("evaluate with no files", () => {

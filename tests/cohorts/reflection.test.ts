@@ -175,9 +175,11 @@ describe("agendaReflection validation", () => {
     expect(issues.map((i) => i.path)).toEqual([path]);
   });
 
-  it("rejects options that are not valid", () => {
+  it("rejects options that are not valid, naming the option", () => {
     const issues = leftIssues(agendaReflection(FORUM, MIXED, CATALOG, { scorer: 1 } as never));
-    expect(issues).toHaveLength(1);
+    expect(issues).toEqual([
+      { path: ["scorer"], message: expect.stringContaining("createScorer") },
+    ]);
   });
 });
 

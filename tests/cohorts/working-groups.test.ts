@@ -51,14 +51,21 @@ describe("suggestWorkingGroups", () => {
   it("lists groups with the most gain first, and their members partition the cities", () => {
     const members = suggestions.groups.flatMap((g) => g.memberIds);
     expect([...members].sort()).toEqual(MIXED.map((c) => c.id).sort());
-    for (let i = 1; i < suggestions.groups.length; i++) {
-      const a = suggestions.groups[i - 1]?.gain;
-      const b = suggestions.groups[i]?.gain;
+    expect(suggestions.groups.length).toBeGreaterThan(1);
+    for (const [i, group] of suggestions.groups.entries()) {
+      const before = suggestions.groups[i - 1];
+      if (before === undefined) continue;
+      const [a, b] = [before.gain, group.gain];
       expect(
-        a &&
-          b &&
-          (a.share > b.share || (a.share === b.share && a.meanRelevance >= b.meanRelevance)),
-      ).toBe(true);
+        a.share,
+        `share gain of ${before.id} against the next, ${group.id}`,
+      ).toBeGreaterThanOrEqual(b.share);
+      if (a.share === b.share) {
+        expect(
+          a.meanRelevance,
+          `at equal share gain, mean relevance gain of ${before.id} against the next, ${group.id}`,
+        ).toBeGreaterThanOrEqual(b.meanRelevance);
+      }
     }
   });
 
@@ -97,16 +104,18 @@ describe("suggestWorkingGroups", () => {
     expect(right(suggestWorkingGroups(FORUM, [], CATALOG)).groups).toEqual([]);
   });
 
-  it("rejects an invalid platform, invalid options and repeated ids", () => {
-    expect(E.isLeft(suggestWorkingGroups({ ...FORUM, agenda: ["x"] }, MIXED, CATALOG))).toBe(true);
-    for (const options of [
-      { maxGroups: 0 },
-      { maxTopics: 0 },
-      { by: ["size"] },
-      { seed: -1 },
-      { extra: 1 },
-    ]) {
-      expect(E.isLeft(suggestWorkingGroups(FORUM, MIXED, CATALOG, options as never))).toBe(true);
+  it("rejects an invalid platform, invalid options and repeated ids, naming the field", () => {
+    const platform = suggestWorkingGroups({ ...FORUM, agenda: ["x"] }, MIXED, CATALOG);
+    expect(E.isLeft(platform) && platform.left.issues.map((i) => i.path)).toEqual([["agenda", 0]]);
+    for (const [options, path] of [
+      [{ maxGroups: 0 }, ["maxGroups"]],
+      [{ maxTopics: 0 }, ["maxTopics"]],
+      [{ by: ["size"] }, ["by", 0]],
+      [{ seed: -1 }, ["seed"]],
+      [{ extra: 1 }, ["extra"]],
+    ] as const) {
+      const result = suggestWorkingGroups(FORUM, MIXED, CATALOG, options as never);
+      expect(E.isLeft(result) && result.left.issues.map((i) => i.path)).toEqual([path]);
     }
     const repeated = suggestWorkingGroups(FORUM, [coreCity("a"), coreCity("a")], CATALOG, {
       by: ["country"],
@@ -168,9 +177,12 @@ describe("suggestWorkingGroups laws", () => {
         for (const topic of group.subAgenda) {
           topics = [...topics, topic.topicId];
           const next = level(group.memberIds, topics);
-          expect(
-            notLower(next, current) && (next[0] !== current[0] || next[1] !== current[1]),
-          ).toBe(true);
+          expect(notLower(next, current), `${topic.topicId} lowers the worst-served level`).toBe(
+            true,
+          );
+          expect(next, `${topic.topicId} leaves the worst-served level as it was`).not.toEqual(
+            current,
+          );
           current = next;
         }
       }

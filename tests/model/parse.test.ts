@@ -282,5 +282,13 @@ describe("parseCities", () => {
     const { topics, errors } = parseTopics([{ id: "t" }]);
     expect(topics).toEqual([]);
     expect(errors[0]?.index).toBe(0);
+    expect(errors[0]?.issues.map((issue) => issue.path)).toEqual([
+      ["name"],
+      ["themes"],
+      ["internationalFacing"],
+      ["demands"],
+      ["liberalNorms"],
+      ["sensitivity"],
+    ]);
   });
 });

@@ -122,7 +122,10 @@ describe("cityFromPlace", () => {
 
   it("gives a ValidationError for a malformed query object", () => {
     const result = cityFromPlace({ id: -3 } as never);
-    expect(E.isLeft(result) && result.left._tag).toBe("ValidationError");
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      _tag: "ValidationError",
+      issues: [{ path: ["id"] }],
+    });
   });
 
   test.prop([fc.string({ maxLength: 40 })])(

@@ -16,7 +16,8 @@ describe("seededRandom", () => {
     const r = seededRandom(7);
     for (let i = 0; i < 100_000; i++) {
       const x = r();
-      expect(x >= 0 && x < 1).toBe(true);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThan(1);
     }
   });
 });

@@ -138,6 +138,27 @@ describe("options are typed with their schemas' input types", () => {
     createScorer({ aggregation: "median" });
   });
 
+  test("rankStability takes RankStabilityOptions, a scorer among them, and returns Either of its rows", () => {
+    expectTypeOf(rankStability).parameter(2).toEqualTypeOf<RankStabilityOptions | undefined>();
+    expectTypeOf<RankStabilityOptions>().toEqualTypeOf<{
+      samples?: number | undefined;
+      seed?: number | undefined;
+      spread?: number | undefined;
+      top?: number | undefined;
+      scorer?: Scorer | undefined;
+    }>();
+    expectTypeOf(rankStability).returns.toEqualTypeOf<E.Either<ValidationError, RankStability[]>>();
+    const city = {} as City;
+    const scorer = {} as Scorer;
+    rankStability(city, [], { samples: 200, scorer });
+    // @ts-expect-error: samples is a number
+    rankStability(city, [], { samples: "200" });
+    // @ts-expect-error: a scorer is an option, not a fourth argument
+    rankStability(city, [], {}, scorer);
+    // @ts-expect-error: a Scorer no longer carries rankStability
+    scorer.rankStability;
+  });
+
   test("formCohorts requires a seed; k and maxK are optional", () => {
     expectTypeOf(formCohorts).parameter(1).toEqualTypeOf<FormCohortsOptions>();
     expectTypeOf<FormCohortsOptions>().toEqualTypeOf<{
