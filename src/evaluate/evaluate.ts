@@ -429,7 +429,7 @@ function evaluateList(
 }
 
 /** The scores of every city on every topic some list names, and each topic's column. */
-export function scoresForLists(
+function scoresForLists(
   input: PreparedInput,
   scorer = input.scorer,
 ): [ScoreMatrix, Map<string, number>] {

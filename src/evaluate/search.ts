@@ -44,7 +44,7 @@ const INITIAL_STEP = 1;
 const STEP_HALVINGS = 4;
 const MAX_DEVIATION = 4;
 
-export function forward(transform: CalibrationParameter["transform"], value: number): number {
+function forward(transform: CalibrationParameter["transform"], value: number): number {
   return transform === "log" ? Math.log(value) : Math.log(value / (1 - value));
 }
 
