@@ -38,7 +38,12 @@ export interface AppliedGate {
  * loop that reads only scores never pays for them. `JSON.stringify` includes
  * them; object spread and `Object.keys` do not (they are getters), so copy
  * them by name (`{ ...r, factors: r.factors, gates: r.gates, reasons: r.reasons }`)
- * or go through JSON.
+ * or go through JSON. They are built from the compiled city and topic, so
+ * `score`, the interval and `factors` always describe the profile as it was
+ * scored; the sentences of `reasons` also read the city's name and fields
+ * when first read. Parsed cities and topics (and the catalog) are frozen; a
+ * hand-built object changed after scoring and before its reasons are read
+ * gives reasons about the changed object, so read them first or score a copy.
  *
  * @category Scoring
  */
