@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { seededRandom } from "../internal/random";
+import { seededUniforms } from "../internal/random";
 
 /** An interval estimate: the figure on the data and its bootstrap percentile interval. @category Evaluation */
 export interface Estimate {
@@ -47,28 +47,40 @@ export interface Resampler {
   next(weights: Float64Array, drawn: Int32Array): number;
 }
 
-/** A resampler over places split by `member`, seeded. */
+/**
+ * A resampler over places split by `member`, seeded. The draws come from the
+ * seed's stream in blocks (`seededUniforms`: the same numbers `seededRandom`
+ * gives one by one), members first, then non-members. Between two calls with
+ * the same arrays, only the places the last replicate drew are reset.
+ */
 export function stratifiedResampler(member: Uint8Array, seed: number): Resampler {
   const members: number[] = [];
   const others: number[] = [];
   for (let i = 0; i < member.length; i++) (member[i] === 1 ? members : others).push(i);
-  const random = seededRandom(seed);
+  const strata = [Int32Array.from(members), Int32Array.from(others)];
+  const uniforms = seededUniforms(seed);
+  const block = new Float64Array(Math.max(members.length, others.length));
   let count = 0;
-  const draw = (weights: Float64Array, drawn: Int32Array, stratum: readonly number[]) => {
-    const m = stratum.length;
-    for (let d = 0; d < m; d++) {
-      const index = stratum[Math.floor(random() * m)] as number;
-      const before = weights[index] as number;
-      if (before === 0) drawn[count++] = index;
-      weights[index] = before + 1;
-    }
-  };
+  let last: { weights: Float64Array; drawn: Int32Array } | undefined;
   return {
     next(weights, drawn) {
-      weights.fill(0);
+      if (last !== undefined && last.weights === weights && last.drawn === drawn) {
+        for (let k = 0; k < count; k++) weights[drawn[k] as number] = 0;
+      } else {
+        weights.fill(0);
+        last = { weights, drawn };
+      }
       count = 0;
-      draw(weights, drawn, members);
-      draw(weights, drawn, others);
+      for (const stratum of strata) {
+        const m = stratum.length;
+        uniforms(block, m);
+        for (let k = 0; k < m; k++) {
+          const index = stratum[Math.floor((block[k] as number) * m)] as number;
+          const before = weights[index] as number;
+          if (before === 0) drawn[count++] = index;
+          weights[index] = before + 1;
+        }
+      }
       return count;
     },
   };

@@ -184,15 +184,27 @@ function populationScores(cities: readonly City[], scope: Int32Array): [Float64A
   return [scores, unknown];
 }
 
-/** The random baseline's score of a city: uniform on [0, 1), fixed by the seed and the city's id. */
+/**
+ * The random baseline's score of a city: uniform on [0, 1), fixed by the seed
+ * and the city's id. Computed once per input and seed (a score does not
+ * depend on the list), then read for each list's scope.
+ */
 function randomScores(cities: readonly City[], scope: Int32Array, seed: number): Float64Array {
-  const out = new Float64Array(scope.length);
-  for (let p = 0; p < scope.length; p++) {
-    const city = cities[scope[p] as number] as City;
-    out[p] = seededRandom(hashSeed(seed, `random:${city.id}`))();
+  let bySeed = randomScoreCache.get(cities);
+  if (bySeed === undefined) {
+    bySeed = new Map();
+    randomScoreCache.set(cities, bySeed);
   }
-  return out;
+  let all = bySeed.get(seed);
+  if (all === undefined) {
+    all = Float64Array.from(cities, (city) => seededRandom(hashSeed(seed, `random:${city.id}`))());
+    bySeed.set(seed, all);
+  }
+  return pick(all, scope);
 }
+
+/** Every city's random score, per prepared list of cities and seed. */
+const randomScoreCache = new WeakMap<readonly City[], Map<number, Float64Array>>();
 
 /** Replicate values of the three metrics of one score. */
 interface Replicates {

@@ -66,21 +66,36 @@ export interface Ranking {
   readonly scratchMemberSlots: Float64Array;
 }
 
-/** Each place's group (0 for the highest score) and the number of groups: one per distinct score. */
+/**
+ * Each place's group (0 for the highest score) and the number of groups: one
+ * per distinct score. The distinct scores come from a numeric sort of a copy
+ * of the scores (a typed array's own sort, without a comparator: several
+ * times faster than sorting indexes by score); each place then finds its
+ * score among them by binary search. -0 and 0 are one score, as `===` has it.
+ */
 function groupByScore(scores: ArrayLike<number>): { groupOf: Int32Array; groups: number } {
   const n = scores.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  // Ties keep no particular order, which none of the metrics depends on.
-  order.sort((a, b) => (scores[b] as number) - (scores[a] as number));
-  const groupOf = new Int32Array(n);
+  const sorted = Float64Array.from(scores).sort();
+  // The distinct scores, highest first.
+  const distinct = new Float64Array(n);
   let groups = 0;
-  for (let j = 0; j < n; j++) {
-    const i = order[j] as number;
-    if (j > 0 && scores[order[j - 1] as number] !== scores[i]) groups++;
-    groupOf[i] = groups;
+  for (let j = n - 1; j >= 0; j--) {
+    const value = sorted[j] as number;
+    if (groups === 0 || distinct[groups - 1] !== value) distinct[groups++] = value;
   }
-  return { groupOf, groups: n > 0 ? groups + 1 : 0 };
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = scores[i] as number;
+    let lo = 0;
+    let hi = groups - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) > value) lo = mid + 1;
+      else hi = mid;
+    }
+    groupOf[i] = lo;
+  }
+  return { groupOf, groups };
 }
 
 /** Per group its places and members; the member places in index order. */

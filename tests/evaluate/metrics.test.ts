@@ -7,6 +7,7 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import { stratifiedResampler } from "../../src/evaluate/bootstrap";
 import {
   aucByMidranks,
   averagePrecision,
@@ -300,4 +301,43 @@ describe("AUC by midranks (calibration's AUC)", () => {
     const member = Array.from({ length: 50 }, (_, i) => (i % 5 === 0 ? 1 : 0));
     expect(aucByMidranks(rankCounts(column), column, positionsOf(member))).toBe(0.5);
   });
+});
+
+describe("the stratified bootstrap's draws", () => {
+  test.prop([
+    fc
+      .array(fc.boolean(), { minLength: 1, maxLength: 60 })
+      .map((flags) => Uint8Array.from(flags, Number)),
+    fc.nat(),
+  ])(
+    "each replicate keeps both strata's sizes and is the same whether its arrays are reused or fresh",
+    (member, seed) => {
+      const reused = stratifiedResampler(member, seed);
+      const fresh = stratifiedResampler(member, seed);
+      const weights = new Float64Array(member.length);
+      const drawn = new Int32Array(member.length);
+      const members = member.reduce((sum, flag) => sum + flag, 0);
+      for (let r = 0; r < 5; r++) {
+        const count = reused.next(weights, drawn);
+        const freshWeights = new Float64Array(member.length).fill(7);
+        const freshDrawn = new Int32Array(member.length);
+        expect(fresh.next(freshWeights, freshDrawn)).toBe(count);
+        expect([...weights]).toEqual([...freshWeights]);
+        expect([...drawn.subarray(0, count)]).toEqual([...freshDrawn.subarray(0, count)]);
+        let memberWeight = 0;
+        let total = 0;
+        for (let i = 0; i < member.length; i++) {
+          total += weights[i] as number;
+          if (member[i] === 1) memberWeight += weights[i] as number;
+        }
+        expect(memberWeight).toBe(members);
+        expect(total).toBe(member.length);
+        // Every place drawn is listed once, and only those.
+        const listed = new Set(drawn.subarray(0, count));
+        expect(listed.size).toBe(count);
+        for (let i = 0; i < member.length; i++)
+          expect(listed.has(i)).toBe((weights[i] as number) > 0);
+      }
+    },
+  );
 });

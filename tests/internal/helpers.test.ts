@@ -9,7 +9,7 @@ import { THEMES } from "../../src/index";
 import { bitCount, themeMask } from "../../src/internal/bits";
 import { firstSeenTracker } from "../../src/internal/ids";
 import { byScoreThenId, compareIds, topIndexes } from "../../src/internal/order";
-import { seededRandom } from "../../src/internal/random";
+import { seededRandom, seededUniforms } from "../../src/internal/random";
 import { drawWithoutReplacement } from "../../src/internal/sample";
 import { joinWithAnd } from "../../src/internal/text";
 
@@ -100,6 +100,21 @@ describe("drawing without replacement", () => {
       expect(x).toBeLessThan(1);
     }
   });
+
+  test.prop([fc.nat(), fc.array(fc.nat({ max: 40 }), { maxLength: 8 })])(
+    "blocks of the seeded stream are the numbers the generator gives one by one",
+    (seed, blockSizes) => {
+      const one = seededRandom(seed);
+      const blocks = seededUniforms(seed);
+      for (const size of blockSizes) {
+        const block = new Float64Array(size + 1).fill(-1);
+        blocks(block, size);
+        for (let i = 0; i < size; i++) expect(block[i]).toBe(one());
+        // Nothing is written past the count.
+        expect(block[size]).toBe(-1);
+      }
+    },
+  );
 });
 
 describe("ids seen", () => {
