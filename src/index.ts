@@ -17,7 +17,6 @@ export {
   type IncomeThresholds,
   LATEST_INCOME_FISCAL_YEAR,
 } from "./classify/income-tier";
-export { liberalAlignment } from "./classify/liberal-alignment";
 export {
   classifyNationalTiers,
   DEFAULT_NATIONAL_TIER_OPTIONS,
@@ -168,6 +167,7 @@ export {
   CONNECTIVITY_POSITION,
   demandFit,
   type Goalposts,
+  liberalAlignment,
   MEANS_POSITION,
   METRO_GDP_GOALPOSTS,
   POPULATION_GOALPOSTS,
