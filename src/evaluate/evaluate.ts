@@ -185,26 +185,22 @@ function populationScores(cities: readonly City[], scope: Int32Array): [Float64A
 }
 
 /**
- * The random baseline's score of a city: uniform on [0, 1), fixed by the seed
- * and the city's id. Computed once per input and seed (a score does not
- * depend on the list), then read for each list's scope.
+ * The random baseline's score of every city: uniform on [0, 1), fixed by the
+ * seed and the city's id, so the same on every list.
  */
-function randomScores(cities: readonly City[], scope: Int32Array, seed: number): Float64Array {
-  let bySeed = randomScoreCache.get(cities);
-  if (bySeed === undefined) {
-    bySeed = new Map();
-    randomScoreCache.set(cities, bySeed);
-  }
-  let all = bySeed.get(seed);
-  if (all === undefined) {
-    all = Float64Array.from(cities, (city) => seededRandom(hashSeed(seed, `random:${city.id}`))());
-    bySeed.set(seed, all);
-  }
-  return pick(all, scope);
+function randomScores(cities: readonly City[], seed: number): Float64Array {
+  return Float64Array.from(cities, (city) => seededRandom(hashSeed(seed, `random:${city.id}`))());
 }
 
-/** Every city's random score, per prepared list of cities and seed. */
-const randomScoreCache = new WeakMap<readonly City[], Map<number, Float64Array>>();
+/** The scores an evaluation computes once and each list reads over its scope. */
+interface Columns {
+  /** Every city on every topic some list names. */
+  readonly matrix: ScoreMatrix;
+  /** Each such topic's column of the matrix. */
+  readonly topicIndex: ReadonlyMap<string, number>;
+  /** Every city's random baseline score. */
+  readonly random: Float64Array;
+}
 
 /** Replicate values of the three metrics of one score. */
 interface Replicates {
@@ -354,8 +350,7 @@ interface ListScorings {
 }
 
 function scoreList(
-  input: PreparedInput,
-  columns: { readonly matrix: ScoreMatrix; readonly topicIndex: ReadonlyMap<string, number> },
+  columns: Columns,
   scope: ListScope,
   population: Float64Array,
   specificity: SpecificitySetting,
@@ -366,7 +361,7 @@ function scoreList(
   const scoringOf = (scores: Float64Array) => scoring(scores, scope, specificity.measured, count);
   const scorings: ListScorings = {
     population: scoringOf(population),
-    random: scoringOf(randomScores(input.cities, scope.cities, options.seed)),
+    random: scoringOf(pick(columns.random, scope.cities)),
     models: list.topicIds.map((topicId) =>
       scoringOf(
         scoreColumn(columns.matrix, columns.topicIndex.get(topicId) as number, scope.cities),
@@ -418,7 +413,7 @@ function measuredRows(
 /** The rows of one list, one per topic. */
 function evaluateList(
   input: PreparedInput,
-  columns: { readonly matrix: ScoreMatrix; readonly topicIndex: ReadonlyMap<string, number> },
+  columns: Columns,
   scope: ListScope,
   options: ResolvedEvaluateOptions,
 ): EvaluationRow[] {
@@ -436,7 +431,7 @@ function evaluateList(
   if (reason !== undefined)
     return list.topicIds.map((topicId) => ({ ...base(topicId), status: "not-measured", reason }));
   const specificity = specificitySetting(scope, options.minMembers);
-  const scorings = scoreList(input, columns, scope, population, specificity, options);
+  const scorings = scoreList(columns, scope, population, specificity, options);
   return measuredRows(base, list.topicIds, scorings, specificity, options.level);
 }
 
@@ -503,10 +498,11 @@ export function evaluateRelevance(
 /** {@link evaluateRelevance} of validated input. */
 function evaluatePrepared(prepared: PreparedInput, resolved: ResolvedEvaluateOptions): Evaluation {
   const [matrix, topicIndex] = scoresForLists(prepared);
+  const columns = { matrix, topicIndex, random: randomScores(prepared.cities, resolved.seed) };
   const scopes = listScopes(prepared);
   const rows: EvaluationRow[] = [];
   scopes.forEach((scope, index) => {
-    rows.push(...evaluateList(prepared, { matrix, topicIndex }, scope, resolved));
+    rows.push(...evaluateList(prepared, columns, scope, resolved));
     resolved.onProgress?.({ done: index + 1, total: scopes.length, listId: scope.list.id });
   });
   return { rows };
