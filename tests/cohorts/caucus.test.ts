@@ -11,12 +11,8 @@ import {
   caucus,
 } from "../../src/index";
 import { arbitraryCity } from "../support/arbitraries";
+import { right } from "../support/either";
 import { CORE_CITIES, coreCity, KEY_CITIES, keyCity, LOW_INCOME_CITIES, MIXED } from "./fixtures";
-
-function right<T>(either: E.Either<unknown, T>): T {
-  if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
-  return either.right;
-}
 
 const ids = (cities: readonly City[]) => cities.map((city) => city.id).sort();
 

@@ -5,8 +5,9 @@
  * secondary cities in a centralized closed autocracy. Values are
  * illustrative, not data about the named cities.
  */
-import { either as E } from "fp-ts";
+import type { either as E } from "fp-ts";
 import type { City, Platform, Theme } from "../../src/index";
+import { left } from "../support/either";
 
 /** A Core City: secondary, high income, an internationally committed mayor, an international office. */
 export function coreCity(
@@ -83,14 +84,10 @@ export const LOW_INCOME_CITIES: readonly City[] = [
 /** All three groups: 10 + 7 + 4 cities. */
 export const MIXED: readonly City[] = [...CORE_CITIES, ...KEY_CITIES, ...LOW_INCOME_CITIES];
 
-export function right<T>(either: E.Either<unknown, T>): T {
-  if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
-  return either.right;
-}
+export { right } from "../support/either";
 
 export function leftIssues(either: E.Either<{ issues: readonly unknown[] }, unknown>) {
-  if (E.isRight(either)) throw new Error("expected a Left");
-  return either.left.issues;
+  return left(either).issues;
 }
 
 /** A platform whose agenda rests on liberal-democratic norms and national clout. */

@@ -16,16 +16,11 @@ import {
   THEMES,
 } from "../../src/index";
 import { arbitraryCity } from "../support/arbitraries";
+import { left, right } from "../support/either";
 import { CORE_CITIES, coreCity, KEY_CITIES, LOW_INCOME_CITIES, MIXED } from "./fixtures";
 
-function right<T>(either: E.Either<unknown, T>): T {
-  if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
-  return either.right;
-}
-
 function leftPaths(either: E.Either<{ issues: readonly { path: readonly unknown[] }[] }, unknown>) {
-  if (E.isRight(either)) throw new Error("expected a Left");
-  return either.left.issues.map((issue) => issue.path);
+  return left(either).issues.map((issue) => issue.path);
 }
 
 const ids = (cities: readonly City[]) => cities.map((city) => city.id).sort();

@@ -13,15 +13,11 @@ import {
   type Topic,
 } from "../../src/index";
 import { arbitraryCity, arbitraryTopic } from "../support/arbitraries";
+import { right } from "../support/either";
 import { CORE_CITIES, coreCity, KEY_CITIES, LOW_INCOME_CITIES, MIXED } from "./fixtures";
 
 /** The UK's Core and Key Cities. */
 const UK: readonly City[] = [...CORE_CITIES, ...KEY_CITIES];
-
-function right<T>(either: E.Either<unknown, T>): T {
-  if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
-  return either.right;
-}
 
 const score = (city: City, topicId: string) =>
   scoreRelevance(city, catalogTopic(topicId) as Topic).score;

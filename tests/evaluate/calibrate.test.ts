@@ -22,7 +22,8 @@ import {
   type Topic,
   type ValidationError,
 } from "../../src/index";
-import { syntheticCities } from "../support/synthetic";
+import { left, right } from "../support/either";
+import { syntheticCities, topScoring } from "../support/synthetic";
 
 function topic(id: string): Topic {
   const found = catalogTopic(id);
@@ -32,19 +33,6 @@ function topic(id: string): Topic {
 
 const topics = ["climate-action", "trade-stance", "basic-services", "human-rights"].map(topic);
 const cities = syntheticCities(160, 11);
-
-/** Members: the cities a capacity-heavy scorer ranks highest on the topic, ties at the edge left out. */
-function membersUnder(scorer: Scorer, t: Topic, count: number): string[] {
-  const { scores } = scorer.matrix(cities, [t]);
-  const ranked = cities
-    .map((city, i) => ({ id: city.id, score: scores[i] as number }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  const next = ranked[count]?.score;
-  return ranked
-    .slice(0, count)
-    .filter((entry) => entry.score !== next)
-    .map((entry) => entry.id);
-}
 
 const capacityHeavy = (
   createScorer({
@@ -59,7 +47,7 @@ const input: EvaluationInput = {
   lists: topics.map((t, i) => ({
     id: `list-${i}`,
     topicIds: [t.id],
-    memberIds: membersUnder(capacityHeavy, t, 25),
+    memberIds: topScoring(cities, t, 25, capacityHeavy),
   })),
 };
 
@@ -71,16 +59,12 @@ function valueAt(options: unknown, path: readonly string[]): unknown {
 }
 
 function calibration(value: unknown, options?: CalibrateOptions): Calibration {
-  const result = calibrateScorer(value, options);
-  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left.issues));
-  return result.right;
+  return right(calibrateScorer(value, options));
 }
 
 /** Options typed loosely on purpose: the tests pass what a caller without types might. */
 function errorOf(value: unknown, options?: unknown): ValidationError {
-  const result = calibrateScorer(value, options as CalibrateOptions);
-  if (E.isRight(result)) throw new Error("expected a Left");
-  return result.left;
+  return left(calibrateScorer(value, options as CalibrateOptions));
 }
 
 describe("calibrateScorer", () => {

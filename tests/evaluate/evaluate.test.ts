@@ -16,6 +16,7 @@ import {
   type Topic,
   type ValidationError,
 } from "../../src/index";
+import { left, right } from "../support/either";
 import { everyNth, mostPopulous, syntheticCities, topScoring } from "../support/synthetic";
 
 function topic(id: string): Topic {
@@ -29,16 +30,12 @@ const trade = topic("trade-stance");
 const cities = syntheticCities(240);
 
 function evaluation(input: unknown, options?: EvaluateOptions): Evaluation {
-  const result = evaluateRelevance(input, options);
-  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left.issues));
-  return result.right;
+  return right(evaluateRelevance(input, options));
 }
 
 /** Options typed loosely on purpose: the tests pass what a caller without types might. */
 function errorOf(input: unknown, options?: unknown): ValidationError {
-  const result = evaluateRelevance(input, options as EvaluateOptions);
-  if (E.isRight(result)) throw new Error("expected a Left");
-  return result.left;
+  return left(evaluateRelevance(input, options as EvaluateOptions));
 }
 
 function measured(row: EvaluationRow | undefined): MeasuredRow {

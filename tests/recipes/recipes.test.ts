@@ -5,7 +5,6 @@
  * (tiers, categories, memberships), not the last digit of a score.
  */
 import { readFileSync } from "node:fs";
-import { either as E } from "fp-ts";
 import { describe, expect, it } from "vitest";
 import { readTsv } from "../../scripts/lib/tsv";
 import {
@@ -29,6 +28,7 @@ import {
   type WorkingGroupSuggestions,
 } from "../../src/index";
 import { cityFromPlace, PLACES, placeToCity } from "../../src/places/index";
+import { right } from "../support/either";
 import {
   maskDecimals,
   parseRecipes,
@@ -36,11 +36,6 @@ import {
   runRecipe,
   typecheckRecipes,
 } from "./doc-blocks";
-
-function right<T>(either: E.Either<unknown, T>): T {
-  if (E.isLeft(either)) throw new Error(JSON.stringify(either.left));
-  return either.right;
-}
 
 const place = (query: string): City => right(cityFromPlace(query));
 

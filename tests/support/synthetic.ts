@@ -2,11 +2,12 @@
 import {
   AUTONOMIES,
   type City,
+  DEFAULT_SCORER,
   INCOME_TIERS,
   INTERNATIONAL_ROLES,
   NATIONAL_TIERS,
   REGIMES,
-  scoreMatrix,
+  type Scorer,
   THEMES,
   type Topic,
 } from "../../src/index";
@@ -30,12 +31,17 @@ export function syntheticCities(count: number, seed = 1): City[] {
 }
 
 /**
- * The ids of the cities that `topic` scores highest under the default model:
- * the first `count`, less those tied with the next city, so that every one
- * scores strictly above every city left out.
+ * The ids of the cities that `topic` scores highest under `scorer` (the
+ * default model unless given): the first `count`, less those tied with the
+ * next city, so that every one scores strictly above every city left out.
  */
-export function topScoring(cities: readonly City[], topic: Topic, count: number): string[] {
-  const { scores } = scoreMatrix(cities, [topic]);
+export function topScoring(
+  cities: readonly City[],
+  topic: Topic,
+  count: number,
+  scorer: Pick<Scorer, "matrix"> = DEFAULT_SCORER,
+): string[] {
+  const { scores } = scorer.matrix(cities, [topic]);
   const ranked = cities
     .map((city, i) => ({ id: city.id, score: scores[i] as number }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
