@@ -124,17 +124,20 @@ describe("suggestWorkingGroups", () => {
   });
 });
 
+/** Members with distinct ids, a cap on the number of groups, and an agenda from the catalog. */
+const GROUPING = fc.tuple(
+  fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, minLength: 1, maxLength: 12 }),
+  fc.integer({ min: 1, max: 4 }),
+  fc.subarray(
+    CATALOG.map((t) => t.id),
+    { minLength: 1 },
+  ),
+);
+
 describe("suggestWorkingGroups laws", () => {
-  test.prop([
-    fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, minLength: 1, maxLength: 12 }),
-    fc.integer({ min: 1, max: 4 }),
-    fc.subarray(
-      CATALOG.map((t) => t.id),
-      { minLength: 1 },
-    ),
-  ])(
+  test.prop([GROUPING])(
     "no group's worst-served share falls, and cohort groups partition the members",
-    (cities, maxGroups, agenda) => {
+    ([cities, maxGroups, agenda]) => {
       const s = right(
         suggestWorkingGroups({ id: "p", name: "P", agenda }, cities, CATALOG, { maxGroups }),
       );
@@ -145,16 +148,9 @@ describe("suggestWorkingGroups laws", () => {
     },
   );
 
-  test.prop([
-    fc.uniqueArray(arbitraryCity, { selector: (c) => c.id, minLength: 1, maxLength: 12 }),
-    fc.integer({ min: 1, max: 4 }),
-    fc.subarray(
-      CATALOG.map((t) => t.id),
-      { minLength: 1 },
-    ),
-  ])(
+  test.prop([GROUPING])(
     "a sub-agenda never leaves its group's worst-served level lower, and each of its topics raised it",
-    (cities, maxGroups, agenda) => {
+    ([cities, maxGroups, agenda]) => {
       const platform = { id: "p", name: "P", agenda };
       const s = right(suggestWorkingGroups(platform, cities, CATALOG, { maxGroups }));
       const level = (memberIds: readonly string[], topicIds: readonly string[]) => {

@@ -67,6 +67,18 @@ function errorOf(value: unknown, options?: unknown): ValidationError {
   return left(calibrateScorer(value, options as CalibrateOptions));
 }
 
+/** The AUC `evaluateRelevance` measures for one list of `input` under the given scorer options. */
+function heldOutAuc(listId: string, scorer: ScorerOptions): number {
+  const [row] = right(
+    evaluateRelevance(
+      { ...input, lists: input.lists.filter((l) => l.id === listId), scorer },
+      { replicates: 1 },
+    ),
+  ).rows;
+  if (row?.status !== "measured") throw new Error(`${listId} not measured`);
+  return row.auc.estimate;
+}
+
 describe("calibrateScorer", () => {
   const result = calibration(input, { ...FAST, seed: 5 });
 
@@ -98,17 +110,7 @@ describe("calibrateScorer", () => {
         { ...input, lists: input.lists.filter((l) => l.id !== list.listId) },
         { ...FAST, seed: 5, penalties: [penalty] },
       );
-      const evaluated = evaluateRelevance(
-        {
-          ...input,
-          lists: input.lists.filter((l) => l.id === list.listId),
-          scorer: without.options,
-        },
-        { replicates: 1 },
-      );
-      const row = E.isRight(evaluated) ? evaluated.right.rows[0] : undefined;
-      if (row?.status !== "measured") throw new Error("not measured");
-      expect(list.after).toBeCloseTo(row.auc.estimate, 12);
+      expect(list.after).toBeCloseTo(heldOutAuc(list.listId, without.options), 12);
     }
   });
 
@@ -174,17 +176,7 @@ describe("nested cross-validation (the nested option)", () => {
         { ...FAST, seed: 5 },
       );
       expect(list.penalty).toBe(without.report.penalty);
-      const evaluated = evaluateRelevance(
-        {
-          ...input,
-          lists: input.lists.filter((l) => l.id === list.listId),
-          scorer: without.options,
-        },
-        { replicates: 1 },
-      );
-      const row = E.isRight(evaluated) ? evaluated.right.rows[0] : undefined;
-      if (row?.status !== "measured") throw new Error("not measured");
-      expect(list.after).toBe(row.auc.estimate);
+      expect(list.after).toBe(heldOutAuc(list.listId, without.options));
     }
     const afters = nested.report.nested?.lists.map((l) => l.after) ?? [];
     expect(nested.report.nested?.heldOut).toBeCloseTo(
