@@ -4,7 +4,7 @@
  * The scorer's default weights and clout parts: the essay-reasoned priors with
  * seven numbers fitted to the shipped networks by `calibrateScorer`
  * (penalty λ = 0.001, chosen by leave-one-list-out cross-validation; mean
- * held-out AUC over 16 lists 0.733 under the priors, 0.871 fitted).
+ * held-out AUC over 16 lists 0.734 under the priors, 0.870 fitted).
  * docs/validation.md gives each number with its prior.
  *
  * @module
@@ -15,8 +15,8 @@ export const CALIBRATED = {
   weights: {
     outlook: 0.2,
     salience: 0.3,
-    capacity: 1.67,
-    authority: 0.0518,
+    capacity: 1.48,
+    authority: 0.043,
     values: 0.0552,
   },
   capacity: {
@@ -26,6 +26,6 @@ export const CALIBRATED = {
   clout: {
     size: 1,
     connectivity: 0.829,
-    capital: 0.302,
+    capital: 0.321,
   },
 } as const;
