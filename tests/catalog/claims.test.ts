@@ -7,21 +7,14 @@ import {
   AUTONOMIES,
   CATALOG,
   type City,
-  catalogTopic,
   INCOME_TIERS,
   NATIONAL_TIERS,
   RELEVANCE_BANDS,
   rankTopics,
   scoreRelevance,
-  type Topic,
 } from "../../src/index";
 import { profile, withGovernance, withOutlook, withResources } from "../support/cities";
-
-function topic(id: string): Topic {
-  const t = catalogTopic(id);
-  if (t === undefined) throw new Error(`no catalog topic ${id}`);
-  return t;
-}
+import { topic } from "../support/topics";
 
 const score = (city: City, id: string) => scoreRelevance(city, topic(id)).score;
 const rankOf = (city: City, id: string) =>

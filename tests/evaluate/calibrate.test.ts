@@ -8,7 +8,6 @@ import {
   type CalibrationProgress,
   calibrateScorer,
   calibrationParameters,
-  catalogTopic,
   createScorer,
   DEFAULT_CALIBRATION_PARAMETERS,
   DEFAULT_CAPACITY,
@@ -19,17 +18,11 @@ import {
   evaluateRelevance,
   type Scorer,
   type ScorerOptions,
-  type Topic,
   type ValidationError,
 } from "../../src/index";
 import { left, right } from "../support/either";
 import { syntheticCities, topScoring } from "../support/synthetic";
-
-function topic(id: string): Topic {
-  const found = catalogTopic(id);
-  if (found === undefined) throw new Error(`no catalog topic ${id}`);
-  return found;
-}
+import { topic } from "../support/topics";
 
 const topics = ["climate-action", "trade-stance", "basic-services", "human-rights"].map(topic);
 const cities = syntheticCities(160, 11);

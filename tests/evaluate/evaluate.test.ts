@@ -4,7 +4,6 @@ import { describe, expect } from "vitest";
 import { rocAuc } from "../../src/evaluate/metrics";
 import {
   type City,
-  catalogTopic,
   type Estimate,
   type EvaluateOptions,
   type Evaluation,
@@ -13,17 +12,11 @@ import {
   evaluateRelevance,
   type MeasuredRow,
   scoreMatrix,
-  type Topic,
   type ValidationError,
 } from "../../src/index";
 import { left, right } from "../support/either";
 import { everyNth, mostPopulous, syntheticCities, topScoring } from "../support/synthetic";
-
-function topic(id: string): Topic {
-  const found = catalogTopic(id);
-  if (found === undefined) throw new Error(`no catalog topic ${id}`);
-  return found;
-}
+import { topic } from "../support/topics";
 
 const climate = topic("climate-action");
 const trade = topic("trade-stance");
