@@ -53,20 +53,26 @@ function libraryRows(lists: readonly MembershipList[]) {
 describe("evaluate on the user's files", () => {
   const cities = dir.file("cities.json", JSON.stringify(CITIES, null, 2));
   const lists = dir.file("lists.json", JSON.stringify(LISTS, null, 2));
-
-  it("--format json gives the rows evaluateRelevance returns, exit 0", async () => {
-    const run = await cli([
+  /** `evaluate --format json` on the cities file and these lists. */
+  const evaluateJson = (listsFile: string, ...extra: string[]) =>
+    cli([
       "evaluate",
       "--cities",
       cities,
       "--lists",
-      lists,
+      listsFile,
       "--format",
       "json",
+      ...extra,
       ...OPTIONS,
     ]);
+  /** What the library returns for LISTS, as the JSON output carries it. */
+  const libraryJson = () => JSON.parse(JSON.stringify(libraryRows(LISTS)));
+
+  it("--format json gives the rows evaluateRelevance returns, exit 0", async () => {
+    const run = await evaluateJson(lists);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(libraryRows(LISTS))));
+    expect(JSON.parse(run.stdout)).toEqual(libraryJson());
   });
 
   it("--format csv: a header, then one line per list and topic with each figure and its interval", async () => {
@@ -130,18 +136,9 @@ describe("evaluate on the user's files", () => {
         `mixed,trade-stance;climate-action,${LISTS[1]?.memberIds.join(";")},GB;FR;DE`,
       ].join("\n"),
     );
-    const run = await cli([
-      "evaluate",
-      "--cities",
-      cities,
-      "--lists",
-      csv,
-      "--format",
-      "json",
-      ...OPTIONS,
-    ]);
+    const run = await evaluateJson(csv);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(libraryRows(LISTS))));
+    expect(JSON.parse(run.stdout)).toEqual(libraryJson());
   });
 
   it("an invalid list is reported as read; a member naming no valid city at its list's line, left out; exit 1, the rest evaluated", async () => {
@@ -153,23 +150,13 @@ describe("evaluate on the user's files", () => {
         JSON.stringify(LISTS[1]),
       ].join("\n"),
     );
-    const run = await cli([
-      "evaluate",
-      "--cities",
-      cities,
-      "--lists",
-      bad,
-      "--format",
-      "json",
-      "--quiet",
-      ...OPTIONS,
-    ]);
+    const run = await evaluateJson(bad, "--quiet");
     expect(run.status).toBe(1);
     expect(lines(run.stderr)).toEqual([
       `${bad}:2: topicIds: must list at least one value`,
       `${bad}:1: memberIds[6]: names no valid city: "nowhere"; left out`,
     ]);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(libraryRows(LISTS))));
+    expect(JSON.parse(run.stdout)).toEqual(libraryJson());
     expectNoStack(run);
   });
 
