@@ -172,6 +172,17 @@ export const CATALOG: readonly Topic[] = /* @__PURE__ */ deepFreeze([
     sensitivity: 0.2,
   },
   {
+    id: "lifelong-learning",
+    name: "Lifelong learning for all",
+    description:
+      "Learning for residents of every age, in and beyond school (adult and community education, libraries, learning festivals), built with peer cities, as in UNESCO's Global Network of Learning Cities.",
+    themes: ["education"],
+    internationalFacing: 0.4, // a local service; a UN institute's network gives it peers abroad
+    demands: { clout: 0.3, resources: 0.4, autonomy: 0.4 }, // draws on the universities, colleges and libraries a city hosts; staff, no fee; schooling is often national, community learning local
+    liberalNorms: 0.2, // pursued under every kind of regime
+    sensitivity: 0.1,
+  },
+  {
     id: "public-health",
     name: "Public health partnerships",
     description:

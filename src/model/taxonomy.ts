@@ -224,6 +224,11 @@ export const THEME_LEVELS = [
     label: "Innovation",
     description: "Technology, research and new public services.",
   },
+  {
+    id: "education",
+    label: "Education",
+    description: "Schooling, adult education and learning at every age.",
+  },
 ] as const satisfies readonly Level<Theme>[];
 
 /** The `internationalRole` values, inward to outward. @category Taxonomies */
@@ -256,6 +261,7 @@ export const THEMES = [
   "safety",
   "culture",
   "innovation",
+  "education",
 ] as const;
 
 /** A mayor's outlook on an international role. @category Model */
