@@ -3,8 +3,8 @@
  *
  * The scorer's default weights and clout parts: the essay-reasoned priors with
  * seven numbers fitted to the shipped networks by `calibrateScorer`
- * (penalty λ = 0.001, chosen by leave-one-list-out cross-validation; mean
- * held-out AUC over 16 lists 0.734 under the priors, 0.870 fitted).
+ * (penalty λ = 0, chosen by leave-one-list-out cross-validation; mean
+ * held-out AUC over 17 lists 0.730 under the priors, 0.872 fitted).
  * docs/validation.md gives each number with its prior.
  *
  * @module
@@ -15,17 +15,17 @@ export const CALIBRATED = {
   weights: {
     outlook: 0.2,
     salience: 0.3,
-    capacity: 1.48,
-    authority: 0.043,
-    values: 0.0552,
+    capacity: 3.55,
+    authority: 0.00795,
+    values: 0.0518,
   },
   capacity: {
-    clout: 8.37,
+    clout: 13,
     means: 1,
   },
   clout: {
-    size: 1,
-    connectivity: 0.829,
-    capital: 0.321,
+    size: 0.829,
+    connectivity: 0.779,
+    capital: 0.195,
   },
 } as const;

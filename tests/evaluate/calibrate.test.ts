@@ -16,6 +16,9 @@ import {
   DEFAULT_WEIGHTS,
   type EvaluationInput,
   evaluateRelevance,
+  PRIOR_CAPACITY,
+  PRIOR_CLOUT,
+  PRIOR_WEIGHTS,
   type Scorer,
   type ScorerOptions,
   type ValidationError,
@@ -29,7 +32,7 @@ const cities = syntheticCities(160, 11);
 
 const capacityHeavy = (
   createScorer({
-    weights: { capacity: 1, outlook: 0.05, salience: 0.05, authority: 0.05, values: 0.05 },
+    weights: { capacity: 1, outlook: 0.01, salience: 0.01, authority: 0.01, values: 0.01 },
   }) as E.Right<Scorer>
 ).right;
 
@@ -220,16 +223,22 @@ describe("the default parameters cover the scorer's options", () => {
     }
   });
 
-  test("each default parameter moves some score, and the salience weight, left out under need-first, moves none", () => {
-    const scores = (options: ScorerOptions) =>
-      (createScorer(options) as E.Right<Scorer>).right.matrix(cities, CATALOG).scores;
+  test("each default parameter moves some score from the priors calibration starts at, and the salience weight, left out under need-first, moves none", () => {
+    const priors = { weights: PRIOR_WEIGHTS, capacity: PRIOR_CAPACITY, clout: PRIOR_CLOUT };
+    /** Scores under the priors with one option group's entries replaced. */
+    const scores = (options: ScorerOptions) => {
+      const merged = { ...priors } as Record<string, Record<string, number>>;
+      for (const [group, values] of Object.entries(options))
+        merged[group] = { ...merged[group], ...(values as Record<string, number>) };
+      return (createScorer(merged) as E.Right<Scorer>).right.matrix(cities, CATALOG).scores;
+    };
     const base = scores({});
     const largestMove = (options: ScorerOptions) =>
       scores(options).reduce((most, v, i) => Math.max(most, Math.abs(v - (base[i] as number))), 0);
     for (const p of DEFAULT_CALIBRATION_PARAMETERS) {
-      expect(largestMove(setAt(p.path, p.default * Math.E)), p.path.join(".")).toBeGreaterThan(
-        0.01,
-      );
+      const [group, key] = p.path as [keyof typeof priors, string];
+      const prior = (priors[group] as Record<string, number>)[key] as number;
+      expect(largestMove(setAt(p.path, prior * Math.E)), p.path.join(".")).toBeGreaterThan(0.01);
     }
     // Only rounding: the four feasibility weights are renormalised among themselves.
     expect(largestMove({ weights: { salience: 0.3 * Math.E } })).toBeLessThan(1e-12);

@@ -251,7 +251,7 @@ describe("recipe 1: the UK's Core Cities and Key Cities", () => {
     const londonGroup = group(london);
     expect(group(tertiary[0] as City)?.memberIds).toEqual(ids(tertiary));
     expect(londonGroup?.memberIds).toEqual([london.id]);
-    expect(londonGroup?.subAgenda.map((t) => t.topicId)).toEqual(["public-health"]);
+    expect(londonGroup?.subAgenda.map((t) => t.topicId)).toEqual(["lifelong-learning"]);
     expect(londonGroup?.gain.meanRelevance).toBeLessThan(0);
     expect(londonGroup?.gain.meanRelevance).toBeGreaterThan(-0.05);
   });
