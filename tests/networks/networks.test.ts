@@ -106,6 +106,18 @@ describe("NETWORKS", () => {
     );
   });
 
+  it("resolves Educating Cities' members to the right places, Lisboa to Lisbon by its alternate name, and reads both education networks as evidence on lifelong learning", () => {
+    const placeOf = (name: string) =>
+      networkById("educating-cities")?.members.find((m) => m.name === name)?.placeId;
+    expect(placeOf("Lisboa")).toBe(2267057); // Lisbon, PT
+    expect(placeOf("Porto")).toBe(2735943);
+    expect(placeOf("Rosario")).toBe(3838583); // Rosario, AR
+    expect(placeOf("Curitiba")).toBe(3464975);
+    expect(placeOf("Changwon")).toBe(1846326);
+    for (const id of ["educating-cities", "unesco-learning-cities"])
+      expect(networkById(id)?.topicIds).toEqual(["lifelong-learning", "knowledge-exchange"]);
+  });
+
   it("names the creative field of UNESCO Creative Cities, one of UNESCO's eight, wherever the source states it", () => {
     const fields = new Set([
       "Architecture",
