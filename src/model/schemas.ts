@@ -60,7 +60,7 @@ function firstDuplicate(values: readonly string[]): string | undefined {
 
 /**
  * A non-empty list of distinct themes. Its length is checked first: a list
- * longer than the vocabulary (14 themes) must repeat or misspell one, and is
+ * longer than the vocabulary (`THEMES`) must repeat or misspell one, and is
  * reported once rather than entry by entry.
  */
 const themeList = z.readonly(

@@ -225,23 +225,25 @@ describe("the default parameters cover the scorer's options", () => {
 
   test("each default parameter moves some score from the priors calibration starts at, and the salience weight, left out under need-first, moves none", () => {
     const priors = { weights: PRIOR_WEIGHTS, capacity: PRIOR_CAPACITY, clout: PRIOR_CLOUT };
-    /** Scores under the priors with one option group's entries replaced. */
-    const scores = (options: ScorerOptions) => {
-      const merged = { ...priors } as Record<string, Record<string, number>>;
-      for (const [group, values] of Object.entries(options))
-        merged[group] = { ...merged[group], ...(values as Record<string, number>) };
-      return (createScorer(merged) as E.Right<Scorer>).right.matrix(cities, CATALOG).scores;
+    type Priors = Record<string, Record<string, number>>;
+    /** Scores under the priors with the number at `path` multiplied by e. */
+    const scores = (path?: readonly string[]) => {
+      const options = structuredClone(priors) as Priors;
+      if (path !== undefined) {
+        const [group, key] = path as [string, string];
+        const numbers = options[group] as Record<string, number>;
+        numbers[key] = (numbers[key] as number) * Math.E;
+      }
+      return (createScorer(options) as E.Right<Scorer>).right.matrix(cities, CATALOG).scores;
     };
-    const base = scores({});
-    const largestMove = (options: ScorerOptions) =>
-      scores(options).reduce((most, v, i) => Math.max(most, Math.abs(v - (base[i] as number))), 0);
+    const base = scores();
+    const largestMove = (path: readonly string[]) =>
+      scores(path).reduce((most, v, i) => Math.max(most, Math.abs(v - (base[i] as number))), 0);
     for (const p of DEFAULT_CALIBRATION_PARAMETERS) {
-      const [group, key] = p.path as [keyof typeof priors, string];
-      const prior = (priors[group] as Record<string, number>)[key] as number;
-      expect(largestMove(setAt(p.path, prior * Math.E)), p.path.join(".")).toBeGreaterThan(0.01);
+      expect(largestMove(p.path), p.path.join(".")).toBeGreaterThan(0.01);
     }
     // Only rounding: the four feasibility weights are renormalised among themselves.
-    expect(largestMove({ weights: { salience: 0.3 * Math.E } })).toBeLessThan(1e-12);
+    expect(largestMove(["weights", "salience"])).toBeLessThan(1e-12);
   });
 
   test("under the arithmetic and geometric means the salience weight is fitted too", () => {
@@ -256,11 +258,6 @@ describe("the default parameters cover the scorer's options", () => {
     expect(fitted.options.aggregation).toBe("arithmetic");
   });
 });
-
-function setAt(path: readonly string[], value: number): ScorerOptions {
-  const [group, key] = path as [string, string];
-  return { [group]: { [key]: value } };
-}
 
 describe("invalid input gives a Left; nothing throws", () => {
   test("a parameter path the scorer options do not accept is named", () => {
